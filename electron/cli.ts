@@ -1,0 +1,41 @@
+/**
+ * The `ise-smtp-oauth` command. Each subcommand lives in electron/cli/<name>.ts and exports
+ * `run(argv): Promise<number>` (the exit code). Exit codes: 0 ok, 1 a failed check, 2 bad usage.
+ */
+export interface CliCommand {
+  /** One line for `ise-smtp-oauth --help`. */
+  summary: string;
+  run(argv: string[]): Promise<number>;
+}
+
+const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  serve: () => import('./cli/serve').then((m) => m.serveCommand),
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    const lines = await Promise.all(
+      Object.entries(COMMANDS).map(async ([n, load]) => `  ${n.padEnd(12)} ${(await load()).summary}`),
+    );
+    process.stdout.write(`usage: ise-smtp-oauth <command> [options]\n\ncommands:\n${lines.join('\n')}\n`);
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    process.stderr.write(`ise-smtp-oauth: unknown command '${name}' (see ise-smtp-oauth --help)\n`);
+    return 2;
+  }
+  return (await load()).run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    // Last resort: one line, no stack trace (it could carry a secret from an argument).
+    process.stderr.write(`ise-smtp-oauth: ${err instanceof Error ? err.name : 'error'}: unexpected failure\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { CliCommand } from '../cli';
+import { createHandlers } from '../core/handlers';
+import { findRendererDir } from '../core/renderer-dir';
+import { openInBrowser } from '../core/open-browser';
+import { startBrowserMode } from '../serve';
+import { APP_VERSION } from '../core/version';
+
+/** `ise-smtp-oauth serve [--port N] [--practice] [--no-open]`: the wizard in a browser. */
+export const serveCommand: CliCommand = {
+  summary: 'serve the wizard on http://127.0.0.1 (browser mode) [--port N] [--practice] [--no-open]',
+  async run(argv) {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: argv,
+        options: {
+          port: { type: 'string' },
+          practice: { type: 'boolean', default: false },
+          'no-open': { type: 'boolean', default: false },
+          'data-dir': { type: 'string' },
+        },
+        strict: true,
+      }));
+    } catch (err) {
+      process.stderr.write(`ise-smtp-oauth serve: ${(err as Error).message}\n`);
+      return 2;
+    }
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      process.stderr.write('ise-smtp-oauth serve: --port must be a port number from 0 to 65535\n');
+      return 2;
+    }
+    const rendererDir = findRendererDir();
+    if (!rendererDir) {
+      process.stderr.write('ise-smtp-oauth serve: the user interface is not built: run `npm run build` first\n');
+      return 2;
+    }
+    const dataDir = values['data-dir'] ?? process.env.ISE_SMTP_OAUTH_DATA_DIR ?? join(homedir(), '.config', 'ise-smtp-oauth');
+    const handlers = createHandlers({ dataDir, version: APP_VERSION, shell: 'browser', practice: values.practice });
+    let server;
+    try {
+      server = await startBrowserMode({ handlers, rendererDir, port });
+    } catch (err) {
+      process.stderr.write(`ise-smtp-oauth serve: cannot listen on 127.0.0.1:${port} (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      return 2;
+    }
+    process.stdout.write(`ise-smtp-oauth: the wizard is at ${server.url}\n`);
+    if (!values['no-open'] && !(await openInBrowser(server.url))) {
+      process.stdout.write('ise-smtp-oauth: no browser could be opened here: open the URL above yourself\n');
+    }
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await server.close();
+    return 0;
+  },
+};

@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import { validationText } from '../../shared/validators';
+import { contract, type CallName, type CallInput, type CallOutput, type CallResult } from '../../shared/contract';
+
+/** The implementation of every contract call, in plain Node. */
+export type Handlers = { [K in CallName]: (input: z.output<(typeof contract)[K]['input']>) => Promise<CallOutput<K>> };
+
+/** An error a handler raises on purpose: it reaches the caller as `{code, message, field}`. */
+export class CallFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Turns a zod error into the message the user sees: the field, and what is expected. */
+export function validationError(error: z.ZodError): CallResult<never> {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
+  const message = issue ? `${field ?? 'input'} ${validationText(issue.message)}` : 'invalid input';
+  return { ok: false, error: { code: 'INVALID_INPUT', message, ...(field ? { field } : {}) } };
+}
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/**
+ * Runs one call for either transport: validates the untrusted input, runs the handler, and
+ * returns the result as data. It never throws, so no stack trace crosses the boundary.
+ */
+export async function dispatch<K extends CallName>(
+  handlers: Handlers,
+  name: K,
+  rawInput: unknown,
+): Promise<CallResult<CallOutput<K>>> {
+  const spec = contract[name];
+  const parsed = spec.input.safeParse(rawInput ?? {});
+  if (!parsed.success) return validationError(parsed.error);
+  try {
+    const handler = handlers[name] as (input: unknown) => Promise<CallOutput<K>>;
+    const value = await handler(parsed.data);
+    return { ok: true, value };
+  } catch (err) {
+    if (err instanceof CallFailure) {
+      return { ok: false, error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
+    }
+    // An unexpected fault: keep only its class of error, never its message (it may hold a secret).
+    return { ok: false, error: { code: 'INTERNAL', message: `internal error in ${name}` } };
+  }
+}
+
+export type { CallInput };

@@ -1,0 +1,17 @@
+import type { CoreContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { keychainStatus } from '../vault/keychain-status';
+
+/** Handlers for the `app` calls (shared/contract/app.ts). */
+export function appHandlers(ctx: CoreContext): Pick<Handlers, 'appInfo'> {
+  return {
+    appInfo: async () => ({
+      name: 'ise-smtp-oauth',
+      version: ctx.version,
+      shell: ctx.shell,
+      platform: process.platform,
+      keychain: await keychainStatus(),
+      practice: ctx.practice,
+    }),
+  };
+}

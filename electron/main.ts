@@ -1,0 +1,63 @@
+import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RENDERER_CSP } from './core/csp';
+import { createHandlers } from './core/handlers';
+import { bindContract, makeSenderCheck } from './ipc';
+import { hardenSession, hardenWebContents } from './window-security';
+
+/** The Electron entry: one window, hardened, with the contract bound to IPC. Kept thin on purpose. */
+const rendererIndex = join(import.meta.dirname, '../renderer/index.html');
+const windowIds = new Set<number>();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows();
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents: WebContents) => hardenWebContents(contents, (url) => void shell.openExternal(url)));
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(() => {
+    hardenSession(session.defaultSession, RENDERER_CSP);
+    const handlers = createHandlers({
+      dataDir: app.getPath('userData'),
+      version: app.getVersion(),
+      shell: 'electron',
+      practice: false,
+    });
+    bindContract(ipcMain, handlers, makeSenderCheck(() => windowIds, pathToFileURL(rendererIndex).href));
+    createWindow();
+  });
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1180,
+    height: 820,
+    minWidth: 760,
+    minHeight: 560,
+    show: false,
+    title: 'ISE SMTP OAuth Setup',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  const id = win.webContents.id;
+  windowIds.add(id);
+  win.on('closed', () => windowIds.delete(id));
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(rendererIndex);
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { CallFailure, dispatch, isCallName, type Handlers } from '../../../electron/core/dispatch';
+
+function handlersWith(appInfo: Handlers['appInfo']): Handlers {
+  return { appInfo } as Handlers;
+}
+
+const info = { name: 'ise-smtp-oauth', version: '1.2.3', shell: 'browser' as const, platform: 'linux', keychain: { available: true }, practice: false };
+
+describe('dispatch', () => {
+  it('runs the handler with validated input and returns its value as data', async () => {
+    const result = await dispatch(handlersWith(async () => info), 'appInfo', {});
+    expect(result).toEqual({ ok: true, value: info });
+  });
+
+  it('rejects input the schema does not allow, naming the field', async () => {
+    const result = await dispatch(handlersWith(async () => info), 'appInfo', { unexpected: 1 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('INVALID_INPUT');
+      expect(result.error.message).toMatch(/unexpected|input/);
+    }
+  });
+
+  it('rejects non-object input without calling the handler', async () => {
+    let called = false;
+    const result = await dispatch(handlersWith(async () => ((called = true), info)), 'appInfo', 'a string');
+    expect(result.ok).toBe(false);
+    expect(called).toBe(false);
+  });
+
+  it('turns a CallFailure into an error with code, message and field', async () => {
+    const result = await dispatch(
+      handlersWith(async () => {
+        throw new CallFailure('KEYCHAIN_UNAVAILABLE', 'no keychain', 'secret');
+      }),
+      'appInfo',
+      {},
+    );
+    expect(result).toEqual({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE', message: 'no keychain', field: 'secret' } });
+  });
+
+  it('hides the message of an unexpected error (it could carry a secret)', async () => {
+    const result = await dispatch(
+      handlersWith(async () => {
+        throw new Error('boom client_secret=abc~SECRET');
+      }),
+      'appInfo',
+      {},
+    );
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain('SECRET');
+    if (!result.ok) expect(result.error.code).toBe('INTERNAL');
+  });
+
+  it('knows the contract names and nothing else', () => {
+    expect(isCallName('appInfo')).toBe(true);
+    expect(isCallName('constructor')).toBe(false);
+    expect(isCallName('__proto__')).toBe(false);
+    expect(isCallName(42)).toBe(false);
+  });
+});
