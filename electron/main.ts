@@ -1,15 +1,32 @@
 import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_INDEX_URL, APP_ORIGIN, handleAppScheme, registerAppScheme } from './app-protocol';
 import { RENDERER_CSP } from './core/csp';
 import { createHandlers } from './core/handlers';
 import { bindContract, makeSenderCheck } from './ipc';
 import { hardenSession, hardenWebContents } from './window-security';
 
 /** The Electron entry: one window, hardened, with the contract bound to IPC. Kept thin on purpose. */
-const rendererIndex = join(import.meta.dirname, '../renderer/index.html');
+const rendererDir = join(import.meta.dirname, '../renderer');
 const windowIds = new Set<number>();
 
+/** The window's web preferences: Electron's security checklist, items 2–4, 6, 8–12. */
+export const WINDOW_WEB_PREFERENCES = {
+  preload: join(import.meta.dirname, '../preload/preload.cjs'),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+} as const;
+
+registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -22,15 +39,16 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents: WebContents) => hardenWebContents(contents, (url) => void shell.openExternal(url)));
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(() => {
+  void app.whenReady().then(() => {
     hardenSession(session.defaultSession, RENDERER_CSP);
+    handleAppScheme(rendererDir, RENDERER_CSP);
     const handlers = createHandlers({
       dataDir: app.getPath('userData'),
       version: app.getVersion(),
       shell: 'electron',
       practice: false,
     });
-    bindContract(ipcMain, handlers, makeSenderCheck(() => windowIds, pathToFileURL(rendererIndex).href));
+    bindContract(ipcMain, handlers, makeSenderCheck(() => windowIds, `${APP_ORIGIN}/`));
     createWindow();
   });
 }
@@ -43,21 +61,11 @@ function createWindow(): void {
     minHeight: 560,
     show: false,
     title: 'ISE SMTP OAuth Setup',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: { ...WINDOW_WEB_PREFERENCES },
   });
   const id = win.webContents.id;
   windowIds.add(id);
   win.on('closed', () => windowIds.delete(id));
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(rendererIndex);
+  void win.loadURL(APP_INDEX_URL);
 }
