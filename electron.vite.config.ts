@@ -31,6 +31,8 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,
+      // electron-vite leaves the renderer unminified by default; minified it is a third of the size (issue 8).
+      minify: true,
       rollupOptions: { input: resolve('renderer/index.html') },
     },
   },

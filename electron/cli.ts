@@ -9,7 +9,15 @@ export interface CliCommand {
 }
 
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  profiles: () => import('./cli/profiles').then((m) => m.profilesCommand),
+  export: () => import('./cli/export').then((m) => m.exportCommand),
+  import: () => import('./cli/import').then((m) => m.importCommand),
   serve: () => import('./cli/serve').then((m) => m.serveCommand),
+  diagnose: () => import('./cli/diagnose').then((m) => m.diagnoseCommand),
+  practice: () => import('./cli/practice').then((m) => m.practiceCommand),
+  'analyze-log': () => import('./cli/analyze-log').then((m) => m.analyzeLogCommand),
+  'lookup-error': () => import('./cli/lookup-error').then((m) => m.lookupErrorCommand),
+  certs: () => import('./cli/certs').then((m) => m.certsCommand),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -4,6 +4,7 @@ import { APP_INDEX_URL, APP_ORIGIN, handleAppScheme, registerAppScheme } from '.
 import { RENDERER_CSP } from './core/csp';
 import { createHandlers } from './core/handlers';
 import { bindContract, makeSenderCheck } from './ipc';
+import { createPracticeHost } from './practice/host';
 import { hardenSession, hardenWebContents } from './window-security';
 
 /** The Electron entry: one window, hardened, with the contract bound to IPC. Kept thin on purpose. */
@@ -42,12 +43,11 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, RENDERER_CSP);
     handleAppScheme(rendererDir, RENDERER_CSP);
-    const handlers = createHandlers({
-      dataDir: app.getPath('userData'),
-      version: app.getVersion(),
-      shell: 'electron',
-      practice: false,
-    });
+    const dataDir = app.getPath('userData');
+    // The practice tenant starts on first use, on 127.0.0.1 only, and stops with the app.
+    const practiceHost = createPracticeHost(dataDir);
+    app.on('will-quit', () => void practiceHost.close());
+    const handlers = createHandlers({ dataDir, version: app.getVersion(), shell: 'electron', practice: false, practiceHost });
     bindContract(ipcMain, handlers, makeSenderCheck(() => windowIds, `${APP_ORIGIN}/`));
     createWindow();
   });

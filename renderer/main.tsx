@@ -5,9 +5,11 @@ import { initI18n } from './i18n';
 import { App } from './shell/App';
 
 initClient();
-initI18n();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The first render waits for the language's texts (a chunk unless it is English).
+void initI18n().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

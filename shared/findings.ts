@@ -46,7 +46,8 @@ export const FINDING_CATALOG = {
   SMTP_USER_INVALID: { step: 'mailbox', severity: 'error' },
   SMTP_SEND_AS_DENIED: { step: 'mailbox', severity: 'error' },
   SMTP_NOT_AUTHENTICATED: { step: 'network', severity: 'error' },
-  SMTP_THROTTLED: { step: 'network', severity: 'warning' },
+  // An error, not a warning: while Exchange throttles, nothing was proven, so the run is not "verified".
+  SMTP_THROTTLED: { step: 'network', severity: 'error' },
   SMTP_UNCLASSIFIED: { step: null, severity: 'error' },
   /** Always reported by a full run: the laptop is not an ISE node (DESIGN §3). */
   ISE_NODES_NOT_PROVEN: { step: 'ise', severity: 'info' },

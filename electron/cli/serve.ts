@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { CliCommand } from '../cli';
 import { createHandlers } from '../core/handlers';
 import { findRendererDir } from '../core/renderer-dir';
 import { openInBrowser } from '../core/open-browser';
 import { startBrowserMode } from '../serve';
 import { APP_VERSION } from '../core/version';
+import { resolveDataDir } from '../core/data-dir';
+import { createPracticeHost } from '../practice/host';
 
 /** `ise-smtp-oauth serve [--port N] [--practice] [--no-open]`: the wizard in a browser. */
 export const serveCommand: CliCommand = {
@@ -38,8 +38,17 @@ export const serveCommand: CliCommand = {
       process.stderr.write('ise-smtp-oauth serve: the user interface is not built: run `npm run build` first\n');
       return 2;
     }
-    const dataDir = values['data-dir'] ?? process.env.ISE_SMTP_OAUTH_DATA_DIR ?? join(homedir(), '.config', 'ise-smtp-oauth');
-    const handlers = createHandlers({ dataDir, version: APP_VERSION, shell: 'browser', practice: values.practice });
+    const dataDir = resolveDataDir(values['data-dir']);
+    const practiceHost = createPracticeHost(dataDir);
+    if (values.practice) {
+      try {
+        await practiceHost.get();
+      } catch (err) {
+        process.stderr.write(`ise-smtp-oauth serve: the practice tenant could not start (${(err as Error).message})\n`);
+        return 1;
+      }
+    }
+    const handlers = createHandlers({ dataDir, version: APP_VERSION, shell: 'browser', practice: values.practice, practiceHost });
     let server;
     try {
       server = await startBrowserMode({ handlers, rendererDir, port });
@@ -56,6 +65,7 @@ export const serveCommand: CliCommand = {
       process.once('SIGTERM', resolve);
     });
     await server.close();
+    await practiceHost.close();
     return 0;
   },
 };

@@ -1,3 +1,5 @@
+import type { PracticeHost } from './practice-host';
+
 /**
  * What every handler may use: where the app keeps its data and how it was started.
  * Built once per process by the Electron entry, browser mode or the CLI.
@@ -7,6 +9,8 @@ export interface CoreContext {
   dataDir: string;
   version: string;
   shell: 'electron' | 'browser';
-  /** True when the wizard points at the built-in practice tenant. */
+  /** True when the process was started in practice mode (`serve --practice`). */
   practice: boolean;
+  /** The built-in practice tenant of this process, started on first use. */
+  practiceHost?: PracticeHost;
 }

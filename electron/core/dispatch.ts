@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { validationText } from '../../shared/validators';
+import { redact } from './redact';
 import { contract, type CallName, type CallInput, type CallOutput, type CallResult } from '../../shared/contract';
 
 /** The implementation of every contract call, in plain Node. */
@@ -19,7 +20,9 @@ export class CallFailure extends Error {
 /** Turns a zod error into the message the user sees: the field, and what is expected. */
 export function validationError(error: z.ZodError): CallResult<never> {
   const issue = error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
+  // An unknown key in a strict object is a field problem too: name that key.
+  const path = issue ? [...issue.path, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])] : [];
+  const field = path.length > 0 ? path.map(String).join('.') : undefined;
   const message = issue ? `${field ?? 'input'} ${validationText(issue.message)}` : 'invalid input';
   return { ok: false, error: { code: 'INVALID_INPUT', message, ...(field ? { field } : {}) } };
 }
@@ -46,7 +49,8 @@ export async function dispatch<K extends CallName>(
     return { ok: true, value };
   } catch (err) {
     if (err instanceof CallFailure) {
-      return { ok: false, error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
+      // Belt and braces: a message that quotes a server's reply must not carry a token out.
+      return { ok: false, error: { code: err.code, message: redact(err.message), ...(err.field ? { field: err.field } : {}) } };
     }
     // An unexpected fault: keep only its class of error, never its message (it may hold a secret).
     return { ok: false, error: { code: 'INTERNAL', message: `internal error in ${name}` } };

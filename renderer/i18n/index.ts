@@ -1,23 +1,63 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import de from './locales/de.json';
 import en from './locales/en.json';
-import fr from './locales/fr.json';
-import it from './locales/it.json';
-import nl from './locales/nl.json';
-import zhTW from './locales/zh-TW.json';
-import { pickLanguage } from '../../shared/languages';
+import { pickLanguage, type LanguageCode } from '../../shared/languages';
 
 export { LANGUAGES, type LanguageCode } from '../../shared/languages';
 
 const STORAGE_KEY = 'ise-smtp-oauth.language';
 
-export function initI18n(): typeof i18next {
-  const lng = pickLanguage(localStorage.getItem(STORAGE_KEY), navigator.languages ?? [navigator.language]);
-  void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, nl: { translation: nl }, fr: { translation: fr }, de: { translation: de }, it: { translation: it }, 'zh-TW': { translation: zhTW } },
+/** A language's texts: nested namespaces of strings (plural keys differ per language, so not `typeof en`). */
+type Translations = { [key: string]: string | Translations };
+
+// English ships in the main bundle (the fallback for any missing key); every other language is
+// its own chunk, fetched when picked, so nobody downloads the five languages they do not read.
+const LOADERS: Record<Exclude<LanguageCode, 'en'>, () => Promise<{ default: Translations }>> = {
+  nl: () => import('./locales/nl.json'),
+  fr: () => import('./locales/fr.json'),
+  de: () => import('./locales/de.json'),
+  it: () => import('./locales/it.json'),
+  'zh-TW': () => import('./locales/zh-TW.json'),
+};
+
+/** The texts of one language; null when its chunk cannot be loaded (the UI then stays in English). */
+async function loadTranslations(code: LanguageCode): Promise<Translations | null> {
+  if (code === 'en') return en as Translations;
+  try {
+    return (await LOADERS[code]()).default;
+  } catch {
+    return null;
+  }
+}
+
+/** Makes sure a language's texts are in i18next (fetching its chunk once). False when they cannot be had. */
+export async function loadLanguage(code: LanguageCode): Promise<boolean> {
+  if (i18next.hasResourceBundle(code, 'translation')) return true;
+  const texts = await loadTranslations(code);
+  if (!texts) return false;
+  i18next.addResourceBundle(code, 'translation', texts, true, true);
+  return true;
+}
+
+/** The language switcher's action: the texts first, then the switch, so no screen flashes English keys. */
+export async function changeLanguage(code: LanguageCode): Promise<void> {
+  if (await loadLanguage(code)) await i18next.changeLanguage(code);
+}
+
+/**
+ * Sets up i18next with the saved or the system language. Resolves once that language's texts
+ * are loaded: the caller renders after it, so the first paint is already in the right language.
+ */
+export async function initI18n(): Promise<typeof i18next> {
+  const wanted = pickLanguage(localStorage.getItem(STORAGE_KEY), navigator.languages ?? [navigator.language]);
+  const texts = await loadTranslations(wanted);
+  const lng = texts ? wanted : 'en';
+  await i18next.use(initReactI18next).init({
+    resources: { en: { translation: en }, ...(texts && lng !== 'en' ? { [lng]: { translation: texts } } : {}) },
     lng,
     fallbackLng: 'en',
+    // Bundles arrive with addResourceBundle; the languages not loaded yet are not missing.
+    partialBundledLanguages: true,
     interpolation: { escapeValue: false },
     returnNull: false,
   });

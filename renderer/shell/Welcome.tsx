@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Body1, Button, Caption1, makeStyles, Subtitle2, Title2, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { WIZARD_SCREENS } from '../../shared/steps';
@@ -10,8 +11,8 @@ const useStyles = makeStyles({
   step: { display: 'flex', flexDirection: 'column' },
 });
 
-/** The first screen: what the tool does, the steps, and what this installation can do. */
-export function Welcome({ appInfo, onStart }: { appInfo: AppInfoState; onStart?: () => void }) {
+/** The first screen: what the tool does, the steps, how to begin (children), and what this installation can do. */
+export function Welcome({ appInfo, onStart, children }: { appInfo: AppInfoState; onStart?: () => void; children?: ReactNode }) {
   const { t } = useTranslation();
   const styles = useStyles();
   return (
@@ -39,6 +40,7 @@ export function Welcome({ appInfo, onStart }: { appInfo: AppInfoState; onStart?:
           </Button>
         </div>
       )}
+      {children}
       <InstallationStatus appInfo={appInfo} />
     </section>
   );

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
 import { appCalls } from './app';
+import { troubleshootCalls } from './troubleshoot';
+import { profileCalls } from './profiles';
+import { diagnosticsCalls } from './diagnostics';
+import { practiceCalls } from './practice';
+import { verificationCalls } from './verification';
+import { certificateCalls } from './certificates';
 
 /**
  * The one contract between the renderer and the main process (DESIGN §4). Every call is
@@ -8,6 +14,12 @@ import { appCalls } from './app';
  */
 export const contract = {
   ...appCalls,
+  ...troubleshootCalls,
+  ...profileCalls,
+  ...diagnosticsCalls,
+  ...practiceCalls,
+  ...verificationCalls,
+  ...certificateCalls,
 };
 
 export type Contract = typeof contract;

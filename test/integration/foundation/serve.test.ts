@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { MAX_BODY_BYTES, startBrowserMode, type BrowserModeServer } from '../../
 
 const handlers = {
   appInfo: async () => ({ name: 'ise-smtp-oauth', version: '0.0.0', shell: 'browser', platform: 'linux', keychain: { available: true }, practice: false }),
-} as Handlers;
+} as unknown as Handlers;
 
 let server: BrowserModeServer;
 let secretFile: string;
@@ -56,6 +56,66 @@ describe('browser mode server', () => {
   it('refuses a missing token', async () => {
     const res = await raw({ method: 'POST', path: '/api/appInfo', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(401);
+  });
+
+  it('refuses a wrong token, of the same length or not', async () => {
+    const sameLength = server.token.slice(0, -1) + (server.token.endsWith('A') ? 'B' : 'A');
+    for (const wrong of [sameLength, server.token.slice(1), `${server.token}x`, '', server.token.toUpperCase() === server.token ? 'x' : server.token.toUpperCase()]) {
+      const res = await api('appInfo', '{}', { 'X-Setup-Token': wrong });
+      expect(res.status, JSON.stringify(wrong)).toBe(401);
+      expect(JSON.parse(res.body).error.code).toBe('UNAUTHORIZED');
+    }
+  });
+
+  it('refuses an oversized body sent in chunks without a Content-Length', async () => {
+    const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/appInfo', headers: { 'Content-Type': 'application/json', 'X-Setup-Token': server.token, 'Transfer-Encoding': 'chunked' } },
+        (r) => {
+          let body = '';
+          r.on('data', (c) => (body += c));
+          r.on('end', () => resolve({ status: r.statusCode!, body }));
+        },
+      );
+      req.on('error', reject);
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      for (let sent = 0; sent <= MAX_BODY_BYTES; sent += chunk.length) req.write(chunk);
+      req.end();
+    });
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body).error.code).toBe('BODY_TOO_LARGE');
+  });
+
+  it('refuses a request without a Host header, and look-alike hosts', async () => {
+    // No Host header at all: node's own parser refuses HTTP/1.1 without Host (400) before we see it.
+    const noHost = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/appInfo', setHost: false, headers: { 'Content-Type': 'application/json', 'X-Setup-Token': server.token } },
+        (r) => (r.resume(), resolve(r.statusCode!)),
+      );
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect([400, 403]).toContain(noHost);
+    for (const host of [`127.0.0.1`, `127.0.0.1:${server.port + 1}`, `localhost.attacker.example:${server.port}`, `127.0.0.1.nip.io:${server.port}`, `[::1]:${server.port}`]) {
+      const res = await api('appInfo', '{}', { Host: host });
+      expect(res.status, `Host: ${host}`).toBe(403);
+    }
+  });
+
+  it.runIf(existsSync('/proc/net/tcp'))('its listening socket is bound to 127.0.0.1, not to any other address or IPv6', () => {
+    const portHex = server.port.toString(16).toUpperCase().padStart(4, '0');
+    const listeners = (file: string) =>
+      existsSync(file)
+        ? readFileSync(file, 'utf8')
+            .split('\n')
+            .slice(1)
+            .map((line) => line.trim().split(/\s+/))
+            .filter((cols) => cols[1]?.endsWith(`:${portHex}`) && cols[3] === '0A') // 0A = LISTEN
+            .map((cols) => cols[1]!.split(':')[0])
+        : [];
+    expect(listeners('/proc/net/tcp')).toEqual(['0100007F']); // 127.0.0.1, little-endian hex
+    expect(listeners('/proc/net/tcp6')).toEqual([]);
   });
 
   it('refuses an oversized body', async () => {

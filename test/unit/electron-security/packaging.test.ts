@@ -3,7 +3,18 @@ import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 
 // electron-builder.yml is validated here because packaging needs the Electron binary, which CI lacks.
-const config = load(readFileSync('electron-builder.yml', 'utf8')) as Record<string, any>;
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  asar: boolean;
+  npmRebuild: boolean;
+  files: string[];
+  electronFuses: Record<string, boolean>;
+  win: { target: string };
+  mac: { target: string };
+  linux: { target: string[] };
+}
+const config = load(readFileSync('electron-builder.yml', 'utf8')) as BuilderConfig;
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 describe('packaging configuration', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CallFailure, dispatch, isCallName, type Handlers } from '../../../electron/core/dispatch';
 
 function handlersWith(appInfo: Handlers['appInfo']): Handlers {
-  return { appInfo } as Handlers;
+  return { appInfo } as unknown as Handlers;
 }
 
 const info = { name: 'ise-smtp-oauth', version: '1.2.3', shell: 'browser' as const, platform: 'linux', keychain: { available: true }, practice: false };

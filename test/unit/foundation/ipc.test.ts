@@ -21,7 +21,7 @@ function fakeEvent(opts: { id: number; url: string; subframe?: boolean }): IpcMa
 const APP_URL = 'file:///app/out/renderer/index.html';
 const handlers = {
   appInfo: async () => ({ name: 'ise-smtp-oauth', version: '0.0.0', shell: 'electron', platform: 'linux', keychain: { available: true }, practice: false }),
-} as Handlers;
+} as unknown as Handlers;
 
 describe('IPC binding', () => {
   it('binds one channel per contract call', () => {

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CliCommand } from '../cli';
+import { CallFailure } from '../core/dispatch';
+import { exportProfile } from '../core/export';
+import { secretStatusOf } from '../core/profiles/service';
+import { APP_VERSION } from '../core/version';
+import { ExportFormatSchema } from '../../shared/contract/profiles';
+import { openProfileService, reportFailure } from './profiles';
+
+const USAGE = 'usage: ise-smtp-oauth export --profile NAME --format json|html|ps1|pem|ics [--out FILE] [--data-dir DIR]\n';
+
+/** `ise-smtp-oauth export`: the verified config of a profile, to stdout or a file. Never the secret. */
+export const exportCommand: CliCommand = {
+  summary: 'export a profile: --profile NAME --format json|html|ps1|pem|ics [--out FILE]',
+  async run(argv) {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: argv,
+        strict: true,
+        options: {
+          profile: { type: 'string' },
+          format: { type: 'string' },
+          out: { type: 'string' },
+          'data-dir': { type: 'string' },
+        },
+      }));
+    } catch (err) {
+      process.stderr.write(`ise-smtp-oauth export: ${(err as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    if (!values.profile) {
+      process.stderr.write(`ise-smtp-oauth export: --profile is required\n${USAGE}`);
+      return 2;
+    }
+    const format = ExportFormatSchema.safeParse(values.format);
+    if (!format.success) {
+      process.stderr.write(`ise-smtp-oauth export: --format must be one of json, html, ps1, pem, ics\n${USAGE}`);
+      return 2;
+    }
+    try {
+      const service = openProfileService(values['data-dir']);
+      const profile = service.resolve(values.profile);
+      const { secretStored } = await secretStatusOf(service.vault, profile.id);
+      const file = exportProfile(profile, format.data, { secretStored, toolVersion: APP_VERSION });
+      if (!values.out) {
+        process.stdout.write(file.content);
+        return 0;
+      }
+      const out = path.resolve(values.out);
+      try {
+        fs.writeFileSync(out, file.content, { encoding: 'utf8', mode: 0o644 });
+      } catch (err) {
+        throw new CallFailure('EXPORT_WRITE_FAILED', `cannot write ${out} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'out');
+      }
+      process.stdout.write(`wrote ${out}\n`);
+      return 0;
+    } catch (err) {
+      return reportFailure('export', err);
+    }
+  },
+};

@@ -1,0 +1,193 @@
+import { parseArgs } from 'node:util';
+import type { CliCommand } from '../cli';
+import { CallFailure } from '../core/dispatch';
+import { resolveDataDir } from '../core/data-dir';
+import { ProfileService } from '../core/profiles/service';
+import { ProfileStore } from '../core/profiles/store';
+import { KeychainUnavailableError, Vault } from '../core/vault/vault';
+import { ProfileCreateInputSchema, type ProfileView } from '../../shared/contract/profiles';
+import { ClientSecretSchema, validationText } from '../../shared/validators';
+
+const USAGE = `usage:
+  ise-smtp-oauth profiles list [--json]
+  ise-smtp-oauth profiles show NAME [--json]
+  ise-smtp-oauth profiles delete NAME
+  ise-smtp-oauth profiles add NAME --tenant-id T --client-id C --mailbox M --secret-stdin
+      [--expiry YYYY-MM-DD] [--route classic|app-rbac] [--customer X] [--ise-version V] [--sp-object-id ID]
+  ise-smtp-oauth profiles set-secret NAME --secret-stdin
+common option: --data-dir DIR (else $ISE_SMTP_OAUTH_DATA_DIR, else the OS config folder)
+`;
+
+/** Error codes that mean "the input was wrong" (exit 2); anything else failed (exit 1). */
+const INPUT_CODES = new Set(['INVALID_INPUT', 'PROFILE_NOT_FOUND', 'PROFILE_NAME_TAKEN', 'IMPORT_NOT_JSON', 'IMPORT_FOREIGN_FORMAT', 'IMPORT_NEWER_FORMAT', 'IMPORT_INVALID', 'IMPORT_TAMPERED']);
+
+/** A CallFailure as one stderr line and an exit code; anything else without its message (it may hold a secret). */
+export function reportFailure(command: string, err: unknown): number {
+  if (err instanceof CallFailure) {
+    process.stderr.write(`ise-smtp-oauth ${command}: ${err.code}: ${err.message}\n`);
+    return INPUT_CODES.has(err.code) ? 2 : 1;
+  }
+  process.stderr.write(`ise-smtp-oauth ${command}: ${err instanceof Error ? err.name : 'error'}: unexpected failure\n`);
+  return 1;
+}
+
+/** The profile service for the CLI's data folder; a moved-aside file is reported on stderr. */
+export function openProfileService(dataDirFlag: string | undefined, vault: Vault = new Vault()): ProfileService {
+  const store = new ProfileStore({ dataDir: resolveDataDir(dataDirFlag) });
+  if (store.recovered) {
+    process.stderr.write(
+      `ise-smtp-oauth: the profiles file could not be read (${store.recovered.reason}); it was moved to ${store.recovered.movedTo}\n`,
+    );
+  }
+  return new ProfileService({ store, vault });
+}
+
+/** Reads the secret from stdin (one line; the trailing line break is not part of it). */
+export async function readSecretFromStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+function parseSecret(raw: string): string {
+  const parsed = ClientSecretSchema.safeParse(raw);
+  if (!parsed.success) throw new CallFailure('INVALID_INPUT', `--secret-stdin ${validationText(parsed.error.issues[0]?.message ?? '')}`, 'secret');
+  return parsed.data;
+}
+
+function describe(view: ProfileView): string {
+  const expiry = view.secretExpiry
+    ? `${view.secretExpiry} (${view.secretExpiryStatus?.daysLeft ?? '?'} days left${view.secretExpiryStatus && view.secretExpiryStatus.level !== 'ok' ? `, ${view.secretExpiryStatus.level}` : ''})`
+    : '(not set)';
+  const rows: Array<[string, string]> = [
+    ['Name', view.name],
+    ['Id', view.id],
+    ['Customer', view.customer],
+    ['ISE version', view.iseVersion],
+    ['Route', view.route],
+    ['Email Address', view.mailbox],
+    ['Tenant ID', view.tenantId],
+    ['Client ID', view.clientId],
+    ['Client Secret', view.secretStored ? `stored (${view.secretStorage}), ends in ${view.secretHint ?? ''}` : 'not stored'],
+    ['Expiry Date', expiry],
+    ['Service principal object ID', view.servicePrincipalObjectId ?? ''],
+    ['Last verification', view.lastVerification ? `${view.lastVerification.startedAt} ${view.lastVerification.ok ? 'passed' : 'failed'}` : 'never'],
+  ];
+  return rows.map(([k, v]) => `${k.padEnd(28)} ${v}`).join('\n') + '\n';
+}
+
+function listLine(view: ProfileView): string {
+  const days = view.secretExpiryStatus ? `${view.secretExpiryStatus.daysLeft}d ${view.secretExpiryStatus.level}` : '-';
+  return `${view.name.padEnd(28)} ${view.customer.padEnd(20)} ${view.route.padEnd(9)} secret:${view.secretStored ? 'yes' : 'no '} expiry:${days}\n`;
+}
+
+/** `ise-smtp-oauth profiles …`: the saved customer/site profiles. */
+export const profilesCommand: CliCommand = {
+  summary: 'list, show, add, delete saved profiles; secrets go to the OS keychain',
+  async run(argv) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          'data-dir': { type: 'string' },
+          json: { type: 'boolean', default: false },
+          'tenant-id': { type: 'string' },
+          'client-id': { type: 'string' },
+          mailbox: { type: 'string' },
+          expiry: { type: 'string' },
+          route: { type: 'string' },
+          customer: { type: 'string' },
+          'ise-version': { type: 'string' },
+          'sp-object-id': { type: 'string' },
+          'secret-stdin': { type: 'boolean', default: false },
+        },
+      });
+    } catch (err) {
+      process.stderr.write(`ise-smtp-oauth profiles: ${(err as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    const { values, positionals } = parsed;
+    const [action, name, ...extra] = positionals;
+    const needsName = action === 'show' || action === 'delete' || action === 'add' || action === 'set-secret';
+    if (!action || !['list', 'show', 'delete', 'add', 'set-secret'].includes(action) || (needsName && !name) || extra.length > 0) {
+      process.stderr.write(USAGE);
+      return 2;
+    }
+    try {
+      const service = openProfileService(values['data-dir']);
+      switch (action) {
+        case 'list': {
+          const views = await service.list();
+          if (values.json) process.stdout.write(`${JSON.stringify({ profiles: views }, null, 2)}\n`);
+          else if (views.length === 0) process.stdout.write('no profiles yet: ise-smtp-oauth profiles add NAME …\n');
+          else for (const v of views) process.stdout.write(listLine(v));
+          return 0;
+        }
+        case 'show': {
+          const view = await service.view(service.resolve(name!));
+          process.stdout.write(values.json ? `${JSON.stringify(view, null, 2)}\n` : describe(view));
+          return 0;
+        }
+        case 'delete': {
+          const profile = service.resolve(name!);
+          await service.delete(profile.id);
+          process.stdout.write(`deleted profile "${profile.name}" and its keychain entry\n`);
+          return 0;
+        }
+        case 'set-secret': {
+          if (!values['secret-stdin']) throw new CallFailure('INVALID_INPUT', '--secret-stdin is required (the secret is never taken from an argument)', 'secret');
+          const profile = service.resolve(name!);
+          await service.vault.set(profile.id, parseSecret(await readSecretFromStdin()));
+          process.stdout.write(`stored the client secret of "${profile.name}" in the OS keychain\n`);
+          return 0;
+        }
+        case 'add':
+          return await add(service, name!, values);
+      }
+      return 2;
+    } catch (err) {
+      return reportFailure('profiles', err);
+    }
+  },
+};
+
+async function add(service: ProfileService, name: string, values: Record<string, string | boolean | undefined>): Promise<number> {
+  if (!values['secret-stdin']) throw new CallFailure('INVALID_INPUT', '--secret-stdin is required (the secret is never taken from an argument)', 'secret');
+  const flagOf: Record<string, string> = {
+    tenantId: '--tenant-id', clientId: '--client-id', mailbox: '--mailbox', secretExpiry: '--expiry', route: '--route',
+    customer: '--customer', iseVersion: '--ise-version', servicePrincipalObjectId: '--sp-object-id', name: 'NAME',
+  };
+  const input = ProfileCreateInputSchema.safeParse({
+    name,
+    tenantId: values['tenant-id'],
+    clientId: values['client-id'],
+    mailbox: values['mailbox'],
+    ...(values['expiry'] !== undefined ? { secretExpiry: values['expiry'] } : {}),
+    ...(values['route'] !== undefined ? { route: values['route'] } : {}),
+    ...(values['customer'] !== undefined ? { customer: values['customer'] } : {}),
+    ...(values['ise-version'] !== undefined ? { iseVersion: values['ise-version'] } : {}),
+    ...(values['sp-object-id'] !== undefined ? { servicePrincipalObjectId: values['sp-object-id'] } : {}),
+  });
+  if (!input.success) {
+    const issue = input.error.issues[0];
+    const key = String(issue?.path[0] ?? 'input');
+    const text = issue?.code === 'invalid_type' ? 'is required' : validationText(issue?.message ?? '');
+    throw new CallFailure('INVALID_INPUT', `${flagOf[key] ?? key} ${text}`, key);
+  }
+  const secret = parseSecret(await readSecretFromStdin());
+  // The CLI's process ends: a session-only secret would be lost, so the keychain must work first.
+  const status = await service.vault.status();
+  if (!status.available) throw new KeychainUnavailableError(status.reason ?? 'error');
+  const view = await service.create(input.data);
+  try {
+    await service.vault.set(view.id, secret);
+  } catch (err) {
+    service.store.delete(view.id); // no profile without its secret: nothing half-created
+    throw err;
+  }
+  process.stdout.write(`added profile "${view.name}" (${view.id}); the client secret is in the OS keychain\n`);
+  return 0;
+}

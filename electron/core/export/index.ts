@@ -1,0 +1,44 @@
+import type { ExportFile, ExportFormat, Profile } from '../../../shared/contract/profiles';
+import { powerShellScript } from '../../../shared/powershell';
+import { CallFailure } from '../dispatch';
+import { expiryReminderIcs } from '../profiles/expiry';
+import { htmlReport } from './html';
+import { buildExportDocument, type ExportContext } from './json';
+import { caBundle } from './pem';
+
+/** A file name from a profile name: letters, digits, dot, dash, underscore only. */
+export function exportBaseName(profile: Profile): string {
+  const slug = profile.name.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return `ise-smtp-oauth-${slug || 'profile'}`;
+}
+
+/**
+ * One export of a profile, as text with a file name and MIME type. The secret is not an
+ * input here at all, so no format can contain it.
+ */
+export function exportProfile(profile: Profile, format: ExportFormat, ctx: ExportContext): ExportFile {
+  const base = exportBaseName(profile);
+  switch (format) {
+    case 'json':
+      return { fileName: `${base}.json`, mimeType: 'application/json', content: `${JSON.stringify(buildExportDocument(profile, ctx), null, 2)}\n` };
+    case 'html':
+      return { fileName: `${base}.html`, mimeType: 'text/html', content: htmlReport(profile, buildExportDocument(profile, ctx)) };
+    case 'ps1':
+      return {
+        fileName: `${base}-${profile.route}.ps1`,
+        mimeType: 'text/plain',
+        content: powerShellScript({ ...profile, profileName: profile.name }),
+      };
+    case 'pem':
+      return { fileName: `${base}-ca.pem`, mimeType: 'application/x-pem-file', content: caBundle(profile) };
+    case 'ics':
+      if (!profile.secretExpiry) {
+        throw new CallFailure('EXPORT_NO_EXPIRY', 'the profile has no secret Expiry Date: set it first', 'format');
+      }
+      return {
+        fileName: `${base}-secret-expiry.ics`,
+        mimeType: 'text/calendar',
+        content: expiryReminderIcs({ ...profile, profileId: profile.id, profileName: profile.name, secretExpiry: profile.secretExpiry }, ctx.now),
+      };
+  }
+}

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import type { Profile } from '../../../shared/contract/profiles';
+import {
+  EXPORT_FORMAT_ID,
+  EXPORT_FORMAT_VERSION,
+  canonicalJson,
+  type ExportDocument,
+} from '../../../shared/export-format';
+import {
+  DEFAULT_CONNECTION_TIMEOUT_S,
+  DEFAULT_SCOPE,
+  DEFAULT_SMTP_HOST,
+  DEFAULT_SMTP_PORT,
+  ISE_AUTH_TYPE,
+  tokenEndpointFor,
+} from '../../../shared/ise-sheet';
+import { verificationSummary } from './evidence';
+
+export interface ExportContext {
+  /** Whether a secret is stored for the profile: the export says so, never more. */
+  secretStored: boolean;
+  toolVersion: string;
+  now?: Date;
+}
+
+/**
+ * A proxy URL without its user:password part: proxy credentials are secrets too, and an
+ * export is handed to other people.
+ */
+export function proxyWithoutCredentials(proxy: string | undefined): string | null {
+  if (!proxy) return null;
+  try {
+    const url = new URL(proxy);
+    url.username = '';
+    url.password = '';
+    return url.toString().replace(/\/$/, '');
+  } catch {
+    return null;
+  }
+}
+
+/** sha256 (hex) over the canonical form of the document without its `integrity` field. */
+export function exportDigest(document: Omit<ExportDocument, 'integrity'> | Record<string, unknown>): string {
+  const { integrity: _ignored, ...rest } = document as Record<string, unknown>;
+  return createHash('sha256').update(canonicalJson(rest), 'utf8').digest('hex');
+}
+
+/** The verified-config document (format version 1) for a profile. */
+export function buildExportDocument(profile: Profile, ctx: ExportContext): ExportDocument {
+  const body: Omit<ExportDocument, 'integrity'> = {
+    format: EXPORT_FORMAT_ID,
+    formatVersion: EXPORT_FORMAT_VERSION,
+    exportedAt: (ctx.now ?? new Date()).toISOString(),
+    toolVersion: ctx.toolVersion,
+    profile: {
+      name: profile.name,
+      customer: profile.customer,
+      iseVersion: profile.iseVersion,
+      route: profile.route,
+      servicePrincipalObjectId: profile.servicePrincipalObjectId ?? null,
+      proxy: proxyWithoutCredentials(profile.proxy),
+      practice: profile.practice,
+    },
+    iseSettings: {
+      'SMTP Server': profile.smtpHost ?? DEFAULT_SMTP_HOST,
+      'SMTP Port': profile.smtpPort ?? DEFAULT_SMTP_PORT,
+      'Connection Timeout': DEFAULT_CONNECTION_TIMEOUT_S,
+      'Use Authentication Settings': ISE_AUTH_TYPE,
+      'Email Address': profile.mailbox,
+      'Client ID': profile.clientId,
+      'Tenant ID': profile.tenantId,
+      'Client Secret': { storedInKeychain: ctx.secretStored },
+      'Expiry Date': profile.secretExpiry ?? null,
+      'OAuth Token Endpoint API': tokenEndpointFor(profile.tenantId),
+      Scope: profile.scope ?? DEFAULT_SCOPE,
+    },
+    lastVerification: verificationSummary(profile.lastVerification),
+  };
+  return { ...body, integrity: { algorithm: 'sha256', digest: exportDigest(body) } };
+}

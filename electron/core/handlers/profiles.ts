@@ -1,0 +1,72 @@
+import type { CoreContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { exportProfile } from '../export';
+import { parseExport } from '../export/import';
+import { ProfileService, secretStatusOf, type ProfileServices } from '../profiles/service';
+import { defaultProfileServices } from '../profiles/services';
+import { keychainFixMessage } from '../vault/vault';
+
+type ProfileCallName =
+  | 'profilesList' | 'profileGet' | 'profileCreate' | 'profileUpdate' | 'profileRename' | 'profileDuplicate'
+  | 'profileDelete' | 'secretSet' | 'secretStatus' | 'secretDelete' | 'keychainStatus' | 'exportProfile' | 'importProfile';
+
+/**
+ * Handlers for the profile calls (shared/contract/profiles.ts). The store and the vault come
+ * from `services` (tests) or, lazily, from the process's defaults for ctx.dataDir. No output
+ * carries a stored secret: only {secretStored, secretHint, secretStorage}.
+ */
+export function profileHandlers(ctx: CoreContext, services?: ProfileServices): Pick<Handlers, ProfileCallName> {
+  let service: ProfileService | undefined;
+  const svc = () => (service ??= new ProfileService(services ?? defaultProfileServices(ctx.dataDir)));
+  return {
+    profilesList: async () => {
+      const s = svc();
+      const profiles = await s.list();
+      return { profiles, ...(s.store.recovered ? { recovered: s.store.recovered } : {}) };
+    },
+    profileGet: async ({ profileId }) => svc().view(svc().store.get(profileId)),
+    profileCreate: async (input) => svc().create(input),
+    profileUpdate: async ({ profileId, changes }) => svc().update(profileId, changes),
+    profileRename: async ({ profileId, name }) => svc().rename(profileId, name),
+    profileDuplicate: async ({ profileId, name }) => svc().duplicate(profileId, name),
+    profileDelete: async ({ profileId }) => ({ deleted: await svc().delete(profileId) }),
+    secretSet: async ({ profileId, secret }) => {
+      const s = svc();
+      s.store.get(profileId); // a secret only for an existing profile
+      const result = await s.vault.set(profileId, secret, { allowSession: true });
+      const status = await secretStatusOf(s.vault, profileId);
+      return {
+        ...status,
+        ...(result.unavailable
+          ? { keychainWarning: { code: 'KEYCHAIN_UNAVAILABLE' as const, reason: result.unavailable.reason, message: result.unavailable.message } }
+          : {}),
+      };
+    },
+    secretStatus: async ({ profileId }) => {
+      svc().store.get(profileId);
+      return secretStatusOf(svc().vault, profileId);
+    },
+    secretDelete: async ({ profileId }) => {
+      await svc().vault.delete(profileId);
+      return secretStatusOf(svc().vault, profileId);
+    },
+    keychainStatus: async () => {
+      const status = await svc().vault.status();
+      // The raw detail can quote D-Bus internals; the UI gets the reason and the fix.
+      return status.available
+        ? { available: true }
+        : { available: false, ...(status.reason ? { reason: status.reason } : {}), fix: keychainFixMessage(status.reason) };
+    },
+    exportProfile: async ({ profileId, format }) => {
+      const s = svc();
+      const profile = s.store.get(profileId);
+      const { secretStored } = await secretStatusOf(s.vault, profileId);
+      return exportProfile(profile, format, { secretStored, toolVersion: ctx.version });
+    },
+    importProfile: async ({ content }) => {
+      const s = svc();
+      const fields = parseExport(content);
+      return s.create({ ...fields, name: s.store.freeName(fields.name) });
+    },
+  };
+}

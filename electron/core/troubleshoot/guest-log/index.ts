@@ -1,0 +1,12 @@
+/**
+ * The guest.log analyzer (issue 6): stream-parses ISE guest.log files (plain, rotated, .gz) and
+ * recognises the events and failures of Cisco's guide. How to add an event or a failure:
+ * add its stable fragment to PREFILTER_FRAGMENTS in prefilter.ts (search.ts compiles the list;
+ * a pattern that is not plain text needs its own byte search there), then read it in events.ts (events) or
+ * shared/ise-errors.ts (failures), and add a fixture-driven test in test/unit/troubleshoot.
+ */
+export { analyzeGuestLogs, bufferInput, fileInput, orderByTime, firstTimestamp, type LogInput } from './sources';
+export { GuestLogAnalysis, SLOW_SEND_MS } from './analyzer';
+export { GuestLogScanner, MAX_ENTRY_LINES, MAX_ENTRY_CHARS, type RawEntry } from './scanner';
+export { PREFILTER_SOURCE, PREFILTER_FRAGMENTS, createPrefilter } from './prefilter';
+export { FragmentSearch, PREFILTER_SEARCH } from './search';

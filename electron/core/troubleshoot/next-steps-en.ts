@@ -1,0 +1,48 @@
+import type { FindingCode } from '../../../shared/findings';
+
+/**
+ * One short English line per finding code, for the CLI's "what to do next" (the UI uses the full
+ * i18n texts `findings.<CODE>.cause/fix`). Kept here so the CLI needs no i18n bundle.
+ */
+export const NEXT_STEP_EN: Record<FindingCode, string> = {
+  INPUT_TENANT_ID_INVALID: 'Enter the Directory (tenant) ID from the app registration overview.',
+  INPUT_CLIENT_ID_INVALID: 'Enter the Application (client) ID from the app registration overview.',
+  INPUT_MAILBOX_INVALID: 'Enter the sender mailbox address in Email Address.',
+  INPUT_SECRET_LOOKS_LIKE_ID: 'Paste the client secret Value, not its Secret ID.',
+  SECRET_EXPIRED: 'Create a new client secret and enter its Value and Expiry Date in ISE.',
+  SECRET_EXPIRING_SOON: 'Create a new client secret before the current one expires.',
+  ISE_VERSION_UNSUPPORTED: 'Upgrade ISE to 3.2 P8, 3.3 P8, 3.4 P4, 3.5 P1 or later.',
+  NET_DNS_FAILED: 'Check DNS on the ISE node: it must resolve login.microsoftonline.com and smtp.office365.com.',
+  NET_CONNECT_TIMEOUT: 'Connect timed out: fix the proxy or firewall so the ISE node reaches smtp.office365.com:587 and login.microsoftonline.com:443.',
+  NET_CONNECT_REFUSED: 'The connection was refused: check the SMTP Server and SMTP Port (587) and any firewall in between.',
+  NET_PROXY_FAILED: 'Check ISE\'s proxy settings (host, port, credentials, bypass list).',
+  NET_READ_TIMEOUT: 'The server accepted the connection but did not answer: check TLS inspection or the proxy.',
+  TLS_UNTRUSTED_CHAIN: 'Import the CA chain of login.microsoftonline.com and smtp.office365.com into ISE\'s Trusted Certificates, trusted for authentication within ISE and client-server communication.',
+  TLS_HOSTNAME_MISMATCH: 'The certificate does not match the host name: check SMTP Server and any TLS-inspecting proxy.',
+  TOKEN_TENANT_NOT_FOUND: 'Check the Tenant ID: it must be the Directory (tenant) ID of the tenant that holds the app registration.',
+  TOKEN_TENANT_INVALID: 'The Tenant ID is malformed: copy the Directory (tenant) ID again.',
+  TOKEN_APP_NOT_FOUND: 'Check the Client ID and that the app registration lives in this tenant.',
+  TOKEN_SECRET_INVALID: 'Check the Client Secret: paste the secret Value (shown once), not the Secret ID.',
+  TOKEN_SECRET_EXPIRED: 'The client secret has expired: create a new one and update Client Secret and Expiry Date.',
+  TOKEN_SCOPE_INVALID: 'Set Scope to https://outlook.office.com/.default.',
+  TOKEN_SERVICE_ERROR: 'Microsoft Entra had a service error: try again later.',
+  TOKEN_UNCLASSIFIED: 'The token request failed: read the AADSTS code in the log text.',
+  CLAIMS_ROLE_MISSING: 'Add Office 365 Exchange Online > Application permissions > SMTP.SendAsApp and grant admin consent.',
+  CLAIMS_ROLE_UNEXPECTED: 'App RBAC route: remove the Entra SMTP.SendAsApp permission.',
+  CLAIMS_AUDIENCE_WRONG: 'The token is not for Exchange Online: set Scope to https://outlook.office.com/.default.',
+  CLAIMS_TENANT_MISMATCH: 'The token comes from another tenant: check the Tenant ID.',
+  CLAIMS_APP_MISMATCH: 'The token belongs to another app: check the Client ID.',
+  CLAIMS_TOKEN_EXPIRED: 'The token was already expired: check the clock of the machine.',
+  SP_OBJECT_ID_MISMATCH: 'Recreate the service principal with the Enterprise Application object ID (Remove-ServicePrincipal, New-ServicePrincipal).',
+  SMTP_STARTTLS_UNAVAILABLE: 'The server did not offer STARTTLS: use smtp.office365.com port 587 with TLS.',
+  SMTP_XOAUTH2_NOT_OFFERED: 'The server did not offer XOAUTH2: check SMTP Server (smtp.office365.com) and any proxy rewriting SMTP.',
+  SMTP_AUTH_DISABLED: 'Enable Authenticated SMTP for the mailbox (Set-CASMailbox -SmtpClientAuthenticationDisabled $false) or the tenant.',
+  SMTP_AUTH_BLOCKED_BY_POLICY: 'Security Defaults or Conditional Access block SMTP AUTH: exclude this sender or change the policy.',
+  SMTP_AUTH_REJECTED: 'Check the service principal (Enterprise Application object ID) and its FullAccess on the mailbox; changes take 30 min to 2 h.',
+  SMTP_USER_INVALID: 'Check Email Address: it must be the sender mailbox.',
+  SMTP_SEND_AS_DENIED: 'Set the sender (Default \'From\', alarm sender) to the mailbox itself, or grant Send As.',
+  SMTP_NOT_AUTHENTICATED: 'ISE sent mail without authenticating: turn on Use Authentication Settings > MS Exchange Online OAuth.',
+  SMTP_THROTTLED: 'Exchange is throttling or busy: retry later and check sending volume.',
+  SMTP_UNCLASSIFIED: 'An SMTP error not recognised: read the reply text in the log.',
+  ISE_NODES_NOT_PROVEN: 'Run ISE\'s own Test Connection on each node that sends mail.',
+};

@@ -1,0 +1,38 @@
+import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { ExportFormat, ProfileView } from '../../shared/contract/profiles';
+import type { CallError } from '../../shared/contract';
+import { call } from '../client';
+import { downloadFile } from '../components/download';
+
+const FORMATS: readonly ExportFormat[] = ['json', 'html', 'ps1', 'pem', 'ics'];
+
+/**
+ * The export formats of one profile; each asks main for the file and downloads it. The HTML
+ * report is downloaded too (the app opens no windows): the engineer prints it from there.
+ */
+export function ExportMenu({ profile, onDone }: { profile: ProfileView; onDone(result: { ok: true; fileName: string } | { ok: false; error: CallError }): void }) {
+  const { t } = useTranslation();
+  const run = async (format: ExportFormat) => {
+    const r = await call('exportProfile', { profileId: profile.id, format });
+    if (!r.ok) return onDone({ ok: false, error: r.error });
+    downloadFile(r.value);
+    onDone({ ok: true, fileName: r.value.fileName });
+  };
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button size="small" aria-label={t('profiles.actions.exportFor', { name: profile.name })}>{t('profiles.actions.export')}</Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {FORMATS.map((format) => (
+            <MenuItem key={format} onClick={() => void run(format)} secondaryContent={`.${format}`}>
+              {t(`profiles.export.${format}`)}
+            </MenuItem>
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}

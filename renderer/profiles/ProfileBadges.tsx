@@ -1,0 +1,52 @@
+import { Badge, makeStyles, Tooltip } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { ProfileView } from '../../shared/contract/profiles';
+
+// A badge has a fixed height: its text must stay on one line.
+const useStyles = makeStyles({ badge: { whiteSpace: 'nowrap' } });
+
+/** Days left until the client secret expires: a warning badge at ≤ 30, an urgent one at ≤ 7 and once expired. */
+export function ExpiryBadge({ profile }: { profile: ProfileView }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const status = profile.secretExpiryStatus;
+  if (!status) return <Badge className={styles.badge} appearance="outline" color="informative">{t('profiles.expiry.unknown')}</Badge>;
+  const label =
+    status.level === 'expired' ? t('profiles.expiry.expiredAgo', { count: -status.daysLeft }) : t('profiles.expiry.daysLeft', { count: status.daysLeft });
+  const color = status.level === 'ok' ? 'success' : status.level === 'warn30' ? 'warning' : 'danger';
+  return (
+    <Tooltip content={`Expiry Date ${profile.secretExpiry ?? ''}`} relationship="description">
+      <Badge className={styles.badge} appearance={status.level === 'ok' ? 'tint' : 'filled'} color={color} data-level={status.level}>
+        {label}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** The last full verification: when it ran and whether it passed. */
+export function VerifiedBadge({ profile }: { profile: ProfileView }) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const report = profile.lastVerification;
+  if (!report) return <Badge className={styles.badge} appearance="outline" color="informative">{t('profiles.verified.never')}</Badge>;
+  const when = new Date(report.startedAt);
+  const date = Number.isNaN(when.getTime()) ? report.startedAt : when.toLocaleDateString(i18n.language);
+  return (
+    <Badge className={styles.badge} appearance="tint" color={report.ok ? 'success' : 'danger'}>
+      {t(report.ok ? 'profiles.verified.passed' : 'profiles.verified.failed', { date })}
+    </Badge>
+  );
+}
+
+/** Whether a client secret is stored (with Entra's 3-character hint), never the secret itself. */
+export function SecretBadge({ profile }: { profile: ProfileView }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  if (!profile.secretStored) return <Badge className={styles.badge} appearance="outline" color="warning">{t('profiles.secret.missing')}</Badge>;
+  const hint = profile.secretHint ? `${profile.secretHint}***` : '';
+  return (
+    <Badge className={styles.badge} appearance="outline" color={profile.secretStorage === 'session' ? 'warning' : 'informative'}>
+      {t(profile.secretStorage === 'session' ? 'profiles.secret.session' : 'profiles.secret.stored', { hint })}
+    </Badge>
+  );
+}

@@ -1,0 +1,233 @@
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Title2,
+  Toast,
+  Toaster,
+  ToastTitle,
+  tokens,
+  useId,
+  useToastController,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError } from '../../shared/contract';
+import type { ProfileView, StoreRecovered } from '../../shared/contract/profiles';
+import { call } from '../client';
+import { callErrorText } from './callErrorText';
+import { expiryWarnings } from './expiryWarnings';
+import { ExpiryWarningsBar } from './ExpiryWarningsBar';
+import { CreateProfileDialog, DeleteProfileDialog, NameDialog, SecretDialog } from './ProfileDialogs';
+import { ProfilesTable, type ProfileAction } from './ProfilesTable';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  code: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+});
+
+type ListState = { state: 'loading' } | { state: 'ready'; profiles: ProfileView[]; recovered?: StoreRecovered } | { state: 'error'; message: string };
+type KeychainState = { available: boolean; reason?: string; fix?: string } | null;
+type DialogState = { kind: ProfileAction | 'create'; profile: ProfileView | null; intro?: string } | null;
+
+/** Largest file the import reads: the contract's limit on `content`. */
+const MAX_IMPORT_CHARS = 2_000_000;
+
+/**
+ * The Profiles screen: one profile per customer or site. List with secret and verification
+ * state, create, rename, duplicate, delete (with its keychain entry), open in the wizard,
+ * export in five formats, and import of an exported json (which then asks for the secret).
+ */
+export function ProfilesScreen({ currentProfileId, onOpen }: { currentProfileId: string | null; onOpen(profileId: string): void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const toasterId = useId('profiles-toaster');
+  const { dispatchToast } = useToastController(toasterId);
+  const [list, setList] = useState<ListState>({ state: 'loading' });
+  const [keychain, setKeychain] = useState<KeychainState>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [problem, setProblem] = useState<{ title: string; text: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const toast = useCallback(
+    (text: string, intent: 'success' | 'warning' = 'success') =>
+      dispatchToast(
+        <Toast>
+          <ToastTitle>{text}</ToastTitle>
+        </Toast>,
+        { intent },
+      ),
+    [dispatchToast],
+  );
+
+  const reload = useCallback(async () => {
+    const r = await call('profilesList', {});
+    setList(r.ok ? { state: 'ready', profiles: r.value.profiles, ...(r.value.recovered ? { recovered: r.value.recovered } : {}) } : { state: 'error', message: callErrorText(t, r.error) });
+  }, [t]);
+
+  useEffect(() => {
+    void reload();
+    void call('keychainStatus', {}).then((r) => r.ok && setKeychain(r.value));
+  }, [reload]);
+
+  const close = () => setDialog(null);
+  const failed = (title: string) => (error: CallError) => setProblem({ title, text: callErrorText(t, error) });
+
+  const importFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = ''; // the same file can be picked again after a fix
+    if (!file) return;
+    setProblem(null);
+    const content = await file.text();
+    if (content.length === 0 || content.length > MAX_IMPORT_CHARS) return setProblem({ title: t('profiles.import.failed'), text: t('profiles.import.size') });
+    const r = await call('importProfile', { content });
+    if (!r.ok) return failed(t('profiles.import.failed'))(r.error);
+    await reload();
+    setDialog({ kind: 'secret', profile: r.value, intro: t('profiles.import.askSecret', { name: r.value.name }) });
+  };
+
+  const profiles = list.state === 'ready' ? list.profiles : [];
+  return (
+    <section className={styles.root} aria-labelledby="profiles-heading">
+      <Toaster toasterId={toasterId} />
+      <Title2 as="h1" id="profiles-heading" tabIndex={-1}>
+        {t('profiles.heading')}
+      </Title2>
+      <Body1>{t('profiles.intro')}</Body1>
+      <ExpiryWarningsBar warnings={expiryWarnings(profiles)} />
+      {list.state === 'ready' && list.recovered && (
+        <MessageBar intent="warning" layout="multiline" data-testid="store-recovered">
+          <MessageBarBody>
+            <MessageBarTitle>{t('profiles.recovered.title')}</MessageBarTitle>
+            {t(`profiles.recovered.reason.${list.recovered.reason}`)} {t('profiles.recovered.movedTo')}{' '}
+            <span className={styles.code}>{list.recovered.movedTo}</span>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {keychain && !keychain.available && (
+        <MessageBar intent="warning" layout="multiline" data-testid="keychain-unavailable">
+          <MessageBarBody>
+            <MessageBarTitle>{t('profiles.keychain.title')}</MessageBarTitle>
+            {t('profiles.keychain.sessionOnly')} {keychain.fix}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {problem && (
+        <MessageBar intent="error" layout="multiline" role="alert" data-testid="profiles-error">
+          <MessageBarBody>
+            <MessageBarTitle>{problem.title}</MessageBarTitle>
+            {problem.text}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.toolbar}>
+        <Button appearance="primary" onClick={() => setDialog({ kind: 'create', profile: null })}>
+          {t('profiles.actions.new')}
+        </Button>
+        <Button onClick={() => fileInput.current?.click()}>{t('profiles.actions.import')}</Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label={t('profiles.actions.import')}
+          data-testid="import-file"
+          onChange={(e) => void importFile(e)}
+        />
+      </div>
+      {list.state === 'loading' && <Spinner size="small" label={t('profiles.loading')} />}
+      {list.state === 'error' && (
+        <MessageBar intent="error">
+          <MessageBarBody>{list.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {list.state === 'ready' && profiles.length === 0 && <Body1 data-testid="profiles-empty">{t('profiles.empty')}</Body1>}
+      {profiles.length > 0 && (
+        <ProfilesTable
+          profiles={profiles}
+          currentProfileId={currentProfileId}
+          onOpen={onOpen}
+          onAction={(kind, profile) => {
+            setProblem(null);
+            setDialog({ kind, profile });
+          }}
+          onExported={(r) => (r.ok ? toast(t('profiles.export.done', { fileName: r.fileName })) : failed(t('profiles.export.failed'))(r.error))}
+        />
+      )}
+
+      <CreateProfileDialog
+        open={dialog?.kind === 'create'}
+        onClose={close}
+        onCreated={(p) => {
+          close();
+          void reload();
+          toast(t('profiles.done.created', { name: p.name }));
+        }}
+      />
+      {dialog?.kind === 'rename' && dialog.profile && (
+        <NameDialog
+          open
+          testId="rename-profile-dialog"
+          title={t('profiles.dialogs.renameTitle', { name: dialog.profile.name })}
+          submitLabel={t('profiles.actions.rename')}
+          initialName={dialog.profile.name}
+          onClose={close}
+          onSubmit={async (name) => {
+            const r = await call('profileRename', { profileId: dialog.profile!.id, name });
+            if (!r.ok) return callErrorText(t, r.error);
+            close();
+            await reload();
+            toast(t('profiles.done.renamed', { name }));
+            return null;
+          }}
+        />
+      )}
+      {dialog?.kind === 'duplicate' && dialog.profile && (
+        <NameDialog
+          open
+          testId="duplicate-profile-dialog"
+          title={t('profiles.dialogs.duplicateTitle', { name: dialog.profile.name })}
+          submitLabel={t('profiles.actions.duplicate')}
+          initialName={t('profiles.dialogs.copyName', { name: dialog.profile.name })}
+          onClose={close}
+          onSubmit={async (name) => {
+            const r = await call('profileDuplicate', { profileId: dialog.profile!.id, name });
+            if (!r.ok) return callErrorText(t, r.error);
+            close();
+            await reload();
+            toast(t('profiles.done.duplicated', { name: r.value.name }));
+            return null;
+          }}
+        />
+      )}
+      <DeleteProfileDialog
+        profile={dialog?.kind === 'delete' ? dialog.profile : null}
+        onClose={close}
+        onConfirm={async () => {
+          const profile = dialog!.profile!;
+          const r = await call('profileDelete', { profileId: profile.id });
+          if (!r.ok) return callErrorText(t, r.error);
+          close();
+          await reload();
+          toast(t('profiles.done.deleted', { name: profile.name }));
+          return null;
+        }}
+      />
+      <SecretDialog
+        profile={dialog?.kind === 'secret' ? dialog.profile : null}
+        {...(dialog?.intro ? { intro: dialog.intro } : {})}
+        onClose={close}
+        onSaved={(sessionOnly) => {
+          close();
+          void reload();
+          toast(t(sessionOnly ? 'profiles.done.secretSession' : 'profiles.done.secretSaved'), sessionOnly ? 'warning' : 'success');
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import {
+  Badge,
+  Button,
+  makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { CallError } from '../../shared/contract';
+import type { ProfileView } from '../../shared/contract/profiles';
+import { ExportMenu } from './ExportMenu';
+import { ExpiryBadge, SecretBadge, VerifiedBadge } from './ProfileBadges';
+
+const useStyles = makeStyles({
+  // Fluent's Table is fixed-layout (equal columns); the badges and the buttons need their own width.
+  table: { tableLayout: 'auto' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'nowrap', paddingBlock: tokens.spacingVerticalXS },
+  name: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+export type ProfileAction = 'rename' | 'duplicate' | 'secret' | 'delete';
+
+/** The profile list: one row per customer or site, with its state and its actions. */
+export function ProfilesTable(props: {
+  profiles: readonly ProfileView[];
+  currentProfileId: string | null;
+  onOpen(profileId: string): void;
+  onAction(action: ProfileAction, profile: ProfileView): void;
+  onExported(result: { ok: true; fileName: string } | { ok: false; error: CallError }): void;
+}) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  return (
+    <Table className={styles.table} aria-label={t('profiles.tableLabel')} data-testid="profiles-table">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t('profiles.columns.name')}</TableHeaderCell>
+          <TableHeaderCell>{t('profiles.columns.customer')}</TableHeaderCell>
+          <TableHeaderCell>{t('profiles.columns.mailbox')}</TableHeaderCell>
+          <TableHeaderCell>{t('profiles.columns.iseVersion')}</TableHeaderCell>
+          <TableHeaderCell>{t('profiles.columns.secret')}</TableHeaderCell>
+          <TableHeaderCell>{t('profiles.columns.expiry')}</TableHeaderCell>
+          <TableHeaderCell>{t('profiles.columns.verified')}</TableHeaderCell>
+          <TableHeaderCell>{t('profiles.columns.actions')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {props.profiles.map((p) => {
+          const current = p.id === props.currentProfileId;
+          return (
+            <TableRow key={p.id} data-testid="profile-row" data-profile-id={p.id} aria-current={current ? 'true' : undefined}>
+              <TableCell>
+                <span className={styles.name}>
+                  <strong>{p.name}</strong>
+                  {current && <Badge appearance="tint" color="brand">{t('profiles.current')}</Badge>}
+                  {p.practice && <Badge appearance="outline">{t('profiles.practice')}</Badge>}
+                </span>
+              </TableCell>
+              <TableCell>{p.customer}</TableCell>
+              <TableCell>{p.mailbox}</TableCell>
+              <TableCell>{p.iseVersion}</TableCell>
+              <TableCell>
+                <SecretBadge profile={p} />
+              </TableCell>
+              <TableCell>
+                <ExpiryBadge profile={p} />
+              </TableCell>
+              <TableCell>
+                <VerifiedBadge profile={p} />
+              </TableCell>
+              <TableCell>
+                <div className={styles.actions}>
+                  <Button size="small" appearance={current ? 'secondary' : 'primary'} onClick={() => props.onOpen(p.id)} aria-label={t('profiles.actions.openFor', { name: p.name })}>
+                    {t('profiles.actions.open')}
+                  </Button>
+                  <ExportMenu profile={p} onDone={props.onExported} />
+                  <Menu>
+                    <MenuTrigger disableButtonEnhancement>
+                      <Button size="small" aria-label={t('profiles.actions.moreFor', { name: p.name })}>{t('profiles.actions.more')}</Button>
+                    </MenuTrigger>
+                    <MenuPopover>
+                      <MenuList>
+                        <MenuItem onClick={() => props.onAction('rename', p)}>{t('profiles.actions.rename')}</MenuItem>
+                        <MenuItem onClick={() => props.onAction('duplicate', p)}>{t('profiles.actions.duplicate')}</MenuItem>
+                        <MenuItem onClick={() => props.onAction('secret', p)}>{t('profiles.actions.setSecret')}</MenuItem>
+                        <MenuItem onClick={() => props.onAction('delete', p)}>{t('profiles.actions.deleteEllipsis')}</MenuItem>
+                      </MenuList>
+                    </MenuPopover>
+                  </Menu>
+                </div>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,12 @@
+import i18next, { type TFunction } from 'i18next';
+import type { CallError } from '../../shared/contract';
+
+/**
+ * The words for a failed call: a translated sentence for the codes this screen knows
+ * (import problems, a taken name, no answer), else main's own English message, which
+ * names the field and never holds a secret.
+ */
+export function callErrorText(t: TFunction, error: CallError): string {
+  const key = `profiles.errors.${error.code}`;
+  return i18next.exists(key) ? t(key) : error.message;
+}

@@ -1,0 +1,134 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CheckStatus, DiagnosticReport } from '../../shared/diagnostics';
+import type { WizardScreen } from '../../shared/steps';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  evidence: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0, fontSize: tokens.fontSizeBase200 },
+  findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+const STATUS_COLOR: Record<CheckStatus, 'success' | 'danger' | 'warning' | 'subtle'> = { pass: 'success', fail: 'danger', warn: 'warning', skip: 'subtle' };
+
+/** A check's outcome as a badge with text (colour alone would say nothing to a screen reader). */
+export function CheckStatusBadge({ status }: { status: CheckStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge appearance="tint" color={STATUS_COLOR[status] === 'subtle' ? 'informative' : STATUS_COLOR[status]} data-status={status}>
+      {t(`wizard.check.status.${status}`)}
+    </Badge>
+  );
+}
+
+export interface CheckPanelProps {
+  screen: WizardScreen;
+  report: DiagnosticReport | undefined;
+  running: boolean;
+  /** Why the check cannot run yet (no profile, no secret); null when it can. */
+  blockedReason: string | null;
+  /** Extra actions beside the Check button (e.g. "keep checking"). */
+  extra?: ReactNode;
+  /** Renders the findings (FindingCard list), given by the caller to keep this file small. */
+  renderFindings(report: DiagnosticReport): ReactNode;
+  checkLabel?: string;
+}
+
+/** The step's "Check" button and its result: pass/fail per check, findings, raw evidence one click away. */
+export function CheckPanel({ screen, report, running, blockedReason, extra, renderFindings, checkLabel }: CheckPanelProps) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const headingId = `check-heading-${screen}`;
+  return (
+    <section className={styles.root} aria-labelledby={headingId} data-testid="check-panel">
+      <Subtitle2 as="h2" id={headingId}>
+        {t('wizard.check.heading')}
+      </Subtitle2>
+      {blockedReason && (
+        <MessageBar intent="info">
+          <MessageBarBody>{blockedReason}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={running || !!blockedReason} data-testid="check-button">
+          {checkLabel ?? t('wizard.check.run')}
+        </Button>
+        {extra}
+        {running && <Spinner size="tiny" label={t('wizard.check.running')} />}
+      </div>
+      <div role="status" aria-live="polite" data-testid="check-result">
+        {report && !running && (
+          <MessageBar intent={report.ok ? 'success' : 'error'} data-testid={report.ok ? 'check-passed' : 'check-failed'}>
+            <MessageBarBody>
+              <MessageBarTitle>{report.ok ? t('wizard.check.passed') : t('wizard.check.failed')}</MessageBarTitle>
+              {t('wizard.check.ranAt', { time: new Date(report.startedAt).toLocaleString(), seconds: (report.durationMs / 1000).toFixed(1) })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {report && (
+        <>
+          <div className={styles.findings} data-testid="findings">
+            {renderFindings(report)}
+          </div>
+          <Table size="small" aria-label={t('wizard.check.tableLabel')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('wizard.check.colCheck')}</TableHeaderCell>
+                <TableHeaderCell>{t('wizard.check.colStatus')}</TableHeaderCell>
+                <TableHeaderCell>{t('wizard.check.colDuration')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {report.checks.map((c) => (
+                <TableRow key={c.id} data-testid={`check-${c.id}`} data-status={c.status}>
+                  <TableCell>{t(`wizard.check.ids.${c.id.replace(/\./g, '-')}`, { defaultValue: c.id })}</TableCell>
+                  <TableCell>
+                    <CheckStatusBadge status={c.status} />
+                  </TableCell>
+                  <TableCell>{t('wizard.check.ms', { ms: c.durationMs })}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Accordion collapsible>
+            <AccordionItem value="evidence">
+              <AccordionHeader>{t('wizard.check.evidence')}</AccordionHeader>
+              <AccordionPanel>
+                <pre className={styles.evidence} data-testid="evidence">
+                  {JSON.stringify(
+                    report.checks.map((c) => ({ id: c.id, status: c.status, evidence: c.evidence })),
+                    null,
+                    2,
+                  )}
+                </pre>
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
+        </>
+      )}
+    </section>
+  );
+}

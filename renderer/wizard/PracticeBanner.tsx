@@ -1,0 +1,58 @@
+import { Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PracticeStatus } from '../../shared/contract/practice';
+import type { PracticeScenario } from '../../shared/practice';
+import { call } from '../client';
+import type { Wizard } from './useWizard';
+
+const useStyles = makeStyles({
+  body: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+/**
+ * Says plainly that the practice tenant is in use, and lets a trainee switch its scenario: the
+ * practice profile is refreshed with that scenario's credentials, and the step results are reset.
+ */
+export function PracticeBanner({ wizard }: { wizard: Wizard }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const [status, setStatus] = useState<PracticeStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void call('practiceStatus', {}).then((r) => (r.ok ? setStatus(r.value) : setError(r.error.message)));
+  }, []);
+
+  const switchTo = async (scenario: PracticeScenario) => {
+    const r = await call('practiceSetScenario', { scenario });
+    if (!r.ok) return setError(r.error.message);
+    setStatus(r.value);
+    const p = await call('practiceProfile', {});
+    if (!p.ok) return setError(p.error.message);
+    wizard.clearReports();
+    await wizard.openProfile(p.value.id, { fresh: true });
+  };
+
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="practice-banner">
+      <MessageBarBody className={styles.body}>
+        <span>
+          <MessageBarTitle>{t('wizard.practice.bannerTitle')}</MessageBarTitle>
+          {t('wizard.practice.bannerBody')}
+        </span>
+        {status?.active && (
+          <Field label={t('wizard.practice.scenario')} orientation="horizontal">
+            <Select value={status.scenario ?? 'healthy'} data-testid="practice-scenario" onChange={(_e, data) => void switchTo(data.value as PracticeScenario)}>
+              {status.scenarios.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {t(`wizard.practice.scenarios.${s.name}`, { defaultValue: s.name })}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        {error && <span role="alert">{error}</span>}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,9 @@
+import type { TFunction } from 'i18next';
+import type { Wizard } from './useWizard';
+
+/** Why a step's check cannot run yet, in the engineer's language; null when it can. */
+export function checkBlockedReason(wizard: Wizard, t: TFunction): string | null {
+  if (!wizard.profile) return t('wizard.check.needsProfile');
+  if (!wizard.profile.secretStored) return t('wizard.check.needsSecret');
+  return null;
+}

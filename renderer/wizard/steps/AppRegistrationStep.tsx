@@ -1,0 +1,149 @@
+import { Badge, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { ClientIdSchema, ClientSecretSchema, ExpiryDateSchema, looksLikeSecretId, TenantIdSchema } from '../../../shared/validators';
+import { Instructions } from '../../components/Instructions';
+import { checkBlockedReason } from '../blocked';
+import { CheckPanel } from '../CheckPanel';
+import { FindingList } from '../FindingList';
+import { StepLayout } from '../StepLayout';
+import { useStepForm } from '../useStepForm';
+import type { Wizard } from '../useWizard';
+
+const optionalExpiry = z.union([z.literal(''), ExpiryDateSchema]);
+
+function schemaFor(secretStored: boolean) {
+  return z.object({
+    tenantId: TenantIdSchema,
+    clientId: ClientIdSchema,
+    // A stored secret need not be typed again; a new one must be a Value, not a Secret ID.
+    clientSecret: secretStored ? z.union([z.literal(''), ClientSecretSchema]) : ClientSecretSchema,
+    secretExpiry: optionalExpiry,
+  });
+}
+
+const EXPIRY_COLOR = { ok: 'success', warn30: 'warning', warn7: 'danger', expired: 'danger' } as const;
+
+/** Step 2: the Entra app registration: IDs, the secret's Value and expiry, SMTP.SendAsApp with admin consent. */
+export function AppRegistrationStep({ wizard }: { wizard: Wizard }) {
+  const { t } = useTranslation();
+  const profile = wizard.profile;
+  const secretStored = profile?.secretStored ?? false;
+  const { form, bind, errorOf, submit, running, callError, setCallError, report } = useStepForm(wizard, 'app-registration', schemaFor(secretStored), {
+    tenantId: wizard.draft.tenantId,
+    clientId: wizard.draft.clientId,
+    clientSecret: '',
+    secretExpiry: wizard.draft.secretExpiry,
+  });
+  const [secretSaved, setSecretSaved] = useState(false);
+  const typedSecret = form.watch('clientSecret') ?? '';
+  // Warn while typing, before any blur: the Secret ID column is the classic mistake.
+  const secretLooksLikeId = typedSecret !== '' && looksLikeSecretId(typedSecret);
+  const secretReg = form.register('clientSecret');
+  const secretError = errorOf('clientSecret');
+
+  const saveSecret = async () => {
+    const value = form.getValues('clientSecret');
+    if (!value || !(await form.trigger('clientSecret'))) return;
+    const outcome = await wizard.setSecret(value);
+    if (outcome.state === 'error') return setCallError(outcome.message);
+    // The secret is now in main (or waits in memory for the profile): never shown back.
+    form.setValue('clientSecret', '');
+    setSecretSaved(true);
+  };
+
+  const expiry = profile?.secretExpiryStatus;
+  return (
+    <StepLayout
+      screen="app-registration"
+      onGo={wizard.go}
+      onSubmit={(e) => {
+        // A typed secret is stored before the check runs, so the check uses it.
+        void (async () => {
+          await saveSecret();
+          await submit(e);
+        })();
+        e.preventDefault();
+      }}
+      callError={callError}
+      instructions={
+        <Instructions
+          testId="instructions-app-registration"
+          items={[
+            { key: 'wizard.app-registration.do1', link: 'appRegistrations' },
+            { key: 'wizard.app-registration.do2' },
+            { key: 'wizard.app-registration.do3' },
+            { key: 'wizard.app-registration.do4' },
+            { key: 'wizard.app-registration.do5', link: 'oauthSmtpDocs' },
+          ]}
+        />
+      }
+      fields={
+        <>
+          <Field label="Tenant ID" hint={t('wizard.app-registration.tenantHint')} validationMessage={errorOf('tenantId')} required>
+            <Input {...bind('tenantId')} autoComplete="off" spellCheck={false} placeholder="0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" />
+          </Field>
+          <Field label="Client ID" hint={t('wizard.app-registration.clientHint')} validationMessage={errorOf('clientId')} required>
+            <Input {...bind('clientId')} autoComplete="off" spellCheck={false} placeholder="0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" />
+          </Field>
+          <Field
+            label="Client Secret"
+            hint={secretStored ? t('wizard.app-registration.secretStored', { hint: profile?.secretHint ?? '' }) : t('wizard.app-registration.secretHint')}
+            validationMessage={secretError ?? (secretLooksLikeId ? t('validation.secretLooksLikeId') : undefined)}
+            validationState={secretError ? 'error' : secretLooksLikeId ? 'warning' : 'none'}
+            required={!secretStored}
+          >
+            <Input
+              {...secretReg}
+              value={typedSecret}
+              id="field-clientSecret"
+              type="password"
+              autoComplete="off"
+              data-testid="client-secret"
+              onBlur={async (ev) => {
+                await secretReg.onBlur(ev);
+                await saveSecret();
+              }}
+            />
+          </Field>
+          <div aria-live="polite">
+            {(secretStored || secretSaved || wizard.secretPending) && (
+              <Text data-testid="secret-status">
+                {wizard.secretPending
+                  ? t('wizard.app-registration.secretPending')
+                  : profile?.secretStorage === 'session'
+                    ? t('wizard.app-registration.secretInSession', { hint: profile.secretHint ?? '' })
+                    : t('wizard.app-registration.secretInKeychain', { hint: profile?.secretHint ?? '' })}
+              </Text>
+            )}
+          </div>
+          <Field label="Expiry Date" hint={t('wizard.app-registration.expiryHint')} validationMessage={errorOf('secretExpiry')}>
+            <Input {...bind('secretExpiry')} autoComplete="off" placeholder="YYYY-MM-DD" />
+          </Field>
+          {expiry && (
+            <div>
+              <Badge appearance="tint" color={EXPIRY_COLOR[expiry.level]} data-testid="expiry-status">
+                {expiry.level === 'expired' ? t('wizard.app-registration.expired') : t('wizard.app-registration.daysLeft', { count: expiry.daysLeft })}
+              </Badge>
+            </div>
+          )}
+          {!profile && (
+            <MessageBar intent="info">
+              <MessageBarBody>{t('wizard.app-registration.createsProfile')}</MessageBarBody>
+            </MessageBar>
+          )}
+        </>
+      }
+      check={
+        <CheckPanel
+          screen="app-registration"
+          report={report}
+          running={running}
+          blockedReason={checkBlockedReason(wizard, t)}
+          renderFindings={(r) => <FindingList report={r} />}
+        />
+      }
+    />
+  );
+}

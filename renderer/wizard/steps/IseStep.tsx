@@ -1,0 +1,219 @@
+import {
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  SpinButton,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { iseSheet } from '../../../shared/ise-sheet';
+import { ISE_TRAINS, iseVerdict, joinIseVersion, splitIseVersion, type IseTrain } from '../../../shared/ise-version';
+import { CopyButton } from '../../components/CopyButton';
+import { Instructions } from '../../components/Instructions';
+import { checkBlockedReason } from '../blocked';
+import { CheckPanel } from '../CheckPanel';
+import { FindingList } from '../FindingList';
+import { StepLayout } from '../StepLayout';
+import { useStepForm } from '../useStepForm';
+import type { Wizard } from '../useWizard';
+
+const useStyles = makeStyles({
+  pickers: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'flex-end' },
+  sheetValue: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  valueInput: { minWidth: 0, flexGrow: 1 },
+  labelCol: { width: '24%' },
+  valueCol: { width: '46%' },
+  noteCol: { width: '30%' },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+// Its own chunk: the chain tables load with the ISE step, not with the welcome screen.
+const CertificateChains = lazy(() => import('../../components/CertificateChains').then((m) => ({ default: m.CertificateChains })));
+
+const NODES = ['guestExpiry', 'alarms', 'portals', 'passwordExpiry'] as const;
+
+/** Step 4: the values to type into ISE, ISE's version, which node sends what, and the sender settings. */
+export function IseStep({ wizard }: { wizard: Wizard }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { submit, running, callError, report } = useStepForm(wizard, 'ise', z.object({}), {});
+  const { draft, profile } = wizard;
+  const initial = splitIseVersion(draft.iseVersion);
+  const [train, setTrain] = useState<IseTrain | ''>(initial.train);
+  const [patch, setPatch] = useState<number>(initial.patch);
+  const verdict = iseVerdict(train, patch);
+
+  const saveVersion = (nextTrain: IseTrain | '', nextPatch: number) => {
+    const value = nextTrain ? joinIseVersion(nextTrain, nextPatch) : '';
+    wizard.setDraftValue('iseVersion', value);
+    void wizard.saveField('iseVersion', value);
+  };
+
+  const rows = iseSheet({
+    mailbox: draft.mailbox,
+    tenantId: draft.tenantId,
+    clientId: draft.clientId,
+    secretExpiry: draft.secretExpiry || undefined,
+    smtpHost: profile?.smtpHost,
+    smtpPort: profile?.smtpPort,
+    scope: profile?.scope,
+  });
+
+  return (
+    <StepLayout
+      screen="ise"
+      onGo={wizard.go}
+      onSubmit={submit}
+      callError={callError}
+      instructions={
+        <Instructions
+          testId="instructions-ise"
+          items={[{ key: 'wizard.ise.do1' }, { key: 'wizard.ise.do2' }, { key: 'wizard.ise.do3' }, { key: 'wizard.ise.do4' }, { key: 'wizard.ise.do5', link: 'iseGuide' }]}
+        />
+      }
+      fields={
+        <>
+          <div className={styles.pickers}>
+            <Field label={t('wizard.ise.version')}>
+              <Select
+                value={train}
+                data-testid="ise-train"
+                onChange={(_e, data) => {
+                  const next = data.value as IseTrain | '';
+                  setTrain(next);
+                  saveVersion(next, patch);
+                }}
+              >
+                <option value="">{t('wizard.ise.versionUnknown')}</option>
+                {ISE_TRAINS.map((v) => (
+                  <option key={v} value={v}>
+                    {`ISE ${v}`}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label={t('wizard.ise.patch')}>
+              <SpinButton
+                value={patch}
+                min={0}
+                max={30}
+                data-testid="ise-patch"
+                onChange={(_e, data) => {
+                  const raw = data.value ?? Number(data.displayValue);
+                  const next = Number.isFinite(raw) ? Math.max(0, Math.min(30, Math.round(Number(raw)))) : 0;
+                  setPatch(next);
+                  saveVersion(train, next);
+                }}
+              />
+            </Field>
+          </div>
+          <div aria-live="polite" data-testid="ise-verdict" data-state={verdict.state}>
+            {verdict.state !== 'unknown' && (
+              <MessageBar intent={verdict.state === 'supported' ? 'success' : 'error'}>
+                <MessageBarBody>
+                  {verdict.state === 'supported'
+                    ? t('wizard.ise.supported', { version: joinIseVersion(train as IseTrain, patch) })
+                    : t('wizard.ise.unsupported', { version: joinIseVersion(train as IseTrain, patch), required: verdict.required })}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+          </div>
+        </>
+      }
+      check={
+        <CheckPanel screen="ise" report={report} running={running} blockedReason={checkBlockedReason(wizard, t)} renderFindings={(r) => <FindingList report={r} />} />
+      }
+    >
+      <section className={styles.section} aria-labelledby="sheet-heading" data-testid="ise-sheet">
+        <Subtitle2 as="h2" id="sheet-heading">
+          {t('wizard.ise.sheetHeading')}
+        </Subtitle2>
+        <Text>{t('wizard.ise.sheetIntro')}</Text>
+        <Table size="small" aria-labelledby="sheet-heading">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.labelCol}>{t('wizard.ise.colField')}</TableHeaderCell>
+              <TableHeaderCell className={styles.valueCol}>{t('wizard.ise.colValue')}</TableHeaderCell>
+              <TableHeaderCell className={styles.noteCol}>{t('wizard.ise.colNote')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((row) => {
+              const id = `sheet-${row.label.replace(/\s+/g, '-').toLowerCase()}`;
+              return (
+                <TableRow key={row.label}>
+                  {/* ISE's own English label is the value's accessible name (a stable interface, DESIGN §4). */}
+                  <TableCell>
+                    <label htmlFor={id}>{row.label}</label>
+                  </TableCell>
+                  <TableCell>
+                    <div className={styles.sheetValue}>
+                      <Input id={id} className={styles.valueInput} readOnly value={row.value} size="small" data-testid={id} />
+                      <CopyButton value={row.value} what={row.label} />
+                    </div>
+                  </TableCell>
+                  <TableCell>{row.noteKey ? <Text size={200}>{t(`wizard.ise.notes.${row.noteKey}`)}</Text> : null}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </section>
+      <section className={styles.section} aria-labelledby="nodes-heading">
+        <Subtitle2 as="h2" id="nodes-heading">
+          {t('wizard.ise.nodesHeading')}
+        </Subtitle2>
+        <Table size="small" aria-labelledby="nodes-heading" data-testid="ise-nodes">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('wizard.ise.colMail')}</TableHeaderCell>
+              <TableHeaderCell>{t('wizard.ise.colNode')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {NODES.map((n) => (
+              <TableRow key={n}>
+                <TableCell>{t(`wizard.ise.nodes.${n}.mail`)}</TableCell>
+                <TableCell>{t(`wizard.ise.nodes.${n}.node`)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        <MessageBar intent="info">
+          <MessageBarBody>{t('wizard.ise.reach', { smtpHost: rows[0]?.value ?? '', smtpPort: rows[1]?.value ?? '' })}</MessageBarBody>
+        </MessageBar>
+      </section>
+      <section className={styles.section} aria-labelledby="sender-heading">
+        <Subtitle2 as="h2" id="sender-heading">
+          {t('wizard.ise.senderHeading')}
+        </Subtitle2>
+        <Instructions
+          testId="instructions-sender"
+          items={[{ key: 'wizard.ise.sender1', values: { mailbox: draft.mailbox } }, { key: 'wizard.ise.sender2', values: { mailbox: draft.mailbox } }]}
+        />
+      </section>
+      {profile && (
+        // ISE's trusted store needs the CA chains of both hosts ("PKIX path building failed" otherwise).
+        <section className={styles.section} aria-label={t('certificates.title')} data-testid="ise-trusted-certificates">
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <CertificateChains profileId={profile.id} />
+          </Suspense>
+        </section>
+      )}
+    </StepLayout>
+  );
+}

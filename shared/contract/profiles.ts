@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { defineCalls } from './define';
+import { KeychainStatusSchema } from './app';
+import { DiagnosticReportSchema, RouteSchema } from '../diagnostics';
+import {
+  ClientIdSchema,
+  ClientSecretSchema,
+  ExpiryDateSchema,
+  HostSchema,
+  HttpUrlSchema,
+  MailboxSchema,
+  ObjectIdSchema,
+  PortSchema,
+  ScopeSchema,
+  TenantIdSchema,
+} from '../validators';
+
+/** A profile's display name: what the engineer calls this customer or site. */
+export const ProfileNameSchema = z.string().trim().min(1, 'must be 1 to 100 characters').max(100, 'must be 1 to 100 characters');
+export const ProfileIdSchema = z.uuid();
+
+/**
+ * The editable values of one customer/site profile. Never a secret or a token: the client
+ * secret lives in the OS keychain under the profile's id, and only there.
+ */
+export const ProfileFieldsSchema = z.object({
+  customer: z.string().trim().max(200).default(''),
+  /** The ISE version the customer runs, e.g. "3.3 P8" (free text: checked by the diagnose step). */
+  iseVersion: z.string().trim().max(40).default(''),
+  mailbox: MailboxSchema,
+  tenantId: TenantIdSchema,
+  clientId: ClientIdSchema,
+  /** The client secret's expiry as Entra shows it, YYYY-MM-DD (ISE's "Expiry Date"). */
+  secretExpiry: ExpiryDateSchema.optional(),
+  route: RouteSchema.default('classic'),
+  /** The Enterprise Application object ID given to New-ServicePrincipal. */
+  servicePrincipalObjectId: ObjectIdSchema.optional(),
+  smtpHost: HostSchema.optional(),
+  smtpPort: PortSchema.optional(),
+  scope: ScopeSchema.optional(),
+  proxy: HttpUrlSchema.optional(),
+  /** True when the profile points at the built-in practice tenant. */
+  practice: z.boolean().default(false),
+});
+export type ProfileFields = z.output<typeof ProfileFieldsSchema>;
+
+/** One stored profile, exactly as it is kept in profiles.json. */
+export const ProfileSchema = ProfileFieldsSchema.extend({
+  id: ProfileIdSchema,
+  name: ProfileNameSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** The last full verification: claims and evidence only, never the secret or the token. */
+  lastVerification: DiagnosticReportSchema.nullable().default(null),
+});
+export type Profile = z.output<typeof ProfileSchema>;
+
+export const ExpiryLevelSchema = z.enum(['ok', 'warn30', 'warn7', 'expired']);
+export type ExpiryLevel = z.infer<typeof ExpiryLevelSchema>;
+
+/** Days left until the client secret expires, and how loudly to say it. */
+export const SecretExpiryStatusSchema = z.object({
+  daysLeft: z.number().int(),
+  level: ExpiryLevelSchema,
+});
+export type SecretExpiryStatus = z.infer<typeof SecretExpiryStatusSchema>;
+
+/**
+ * Whether a secret is stored, never the secret: `secretHint` is its last 3 characters, as
+ * Entra shows "abc***". 'session' means memory only, because the keychain was unavailable.
+ */
+export const SecretStatusSchema = z.object({
+  secretStored: z.boolean(),
+  secretHint: z.string().max(3).optional(),
+  secretStorage: z.enum(['keychain', 'session']),
+});
+export type SecretStatus = z.infer<typeof SecretStatusSchema>;
+
+/** What the renderer gets for a profile: the stored values, the secret's status, days left. */
+export const ProfileViewSchema = ProfileSchema.extend({
+  ...SecretStatusSchema.shape,
+  /** Absent when no expiry date is known. */
+  secretExpiryStatus: SecretExpiryStatusSchema.optional(),
+});
+export type ProfileView = z.infer<typeof ProfileViewSchema>;
+
+/** A stored file that could not be read and was moved aside (never silently dropped). */
+export const StoreRecoveredSchema = z.object({
+  reason: z.enum(['invalid-json', 'invalid-schema', 'migration-failed', 'newer-version']),
+  /** Where the unreadable file now is, so the engineer can recover it by hand. */
+  movedTo: z.string(),
+  at: z.string(),
+});
+export type StoreRecovered = z.infer<typeof StoreRecoveredSchema>;
+
+/** Tells the UI that the secret is held for this session only, and how to fix the keychain. */
+export const KeychainWarningSchema = z.object({
+  code: z.literal('KEYCHAIN_UNAVAILABLE'),
+  reason: z.string(),
+  message: z.string(),
+});
+
+export const ExportFormatSchema = z.enum(['json', 'html', 'ps1', 'pem', 'ics']);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+export const ExportFileSchema = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  /** Text content; never the secret, never a token. */
+  content: z.string(),
+});
+export type ExportFile = z.infer<typeof ExportFileSchema>;
+
+const byId = z.object({ profileId: ProfileIdSchema }).strict();
+
+export const ProfileCreateInputSchema = ProfileFieldsSchema.extend({ name: ProfileNameSchema }).strict();
+export const ProfileUpdateInputSchema = z
+  .object({
+    profileId: ProfileIdSchema,
+    /** Only the fields given change; `null` clears an optional field. */
+    changes: ProfileFieldsSchema.partial()
+      .extend({
+        secretExpiry: ExpiryDateSchema.nullable().optional(),
+        servicePrincipalObjectId: ObjectIdSchema.nullable().optional(),
+        smtpHost: HostSchema.nullable().optional(),
+        smtpPort: PortSchema.nullable().optional(),
+        scope: ScopeSchema.nullable().optional(),
+        proxy: HttpUrlSchema.nullable().optional(),
+        lastVerification: DiagnosticReportSchema.nullable().optional(),
+        // zod 4 applies a .default() even inside .partial(): without these, every update would
+        // reset customer, iseVersion, route and practice to their defaults.
+        customer: z.string().trim().max(200).optional(),
+        iseVersion: z.string().trim().max(40).optional(),
+        route: RouteSchema.optional(),
+        practice: z.boolean().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+export type ProfileChanges = z.output<typeof ProfileUpdateInputSchema>['changes'];
+
+export const profileCalls = defineCalls({
+  /** Every profile, with days left until its secret expires; `recovered` when a bad file was moved aside. */
+  profilesList: {
+    input: z.object({}).strict(),
+    output: z.object({ profiles: z.array(ProfileViewSchema), recovered: StoreRecoveredSchema.optional() }),
+  },
+  profileGet: { input: byId, output: ProfileViewSchema },
+  profileCreate: { input: ProfileCreateInputSchema, output: ProfileViewSchema },
+  profileUpdate: { input: ProfileUpdateInputSchema, output: ProfileViewSchema },
+  profileRename: { input: byId.extend({ name: ProfileNameSchema }).strict(), output: ProfileViewSchema },
+  /** A copy under a new name; the secret is not copied: the copy asks for its own. */
+  profileDuplicate: { input: byId.extend({ name: ProfileNameSchema.optional() }).strict(), output: ProfileViewSchema },
+  /** Deletes the profile and its keychain entry. */
+  profileDelete: { input: byId, output: z.object({ deleted: z.boolean() }) },
+  secretSet: {
+    input: byId.extend({ secret: ClientSecretSchema }).strict(),
+    output: SecretStatusSchema.extend({ keychainWarning: KeychainWarningSchema.optional() }),
+  },
+  secretStatus: { input: byId, output: SecretStatusSchema },
+  secretDelete: { input: byId, output: SecretStatusSchema },
+  keychainStatus: {
+    input: z.object({}).strict(),
+    output: KeychainStatusSchema.extend({ fix: z.string().optional() }),
+  },
+  exportProfile: { input: byId.extend({ format: ExportFormatSchema }).strict(), output: ExportFileSchema },
+  /** Creates a profile from an exported json; the secret is asked for separately. */
+  importProfile: {
+    input: z.object({ content: z.string().min(1).max(2_000_000) }).strict(),
+    output: ProfileViewSchema,
+  },
+});

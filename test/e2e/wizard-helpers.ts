@@ -1,0 +1,39 @@
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { startWizardServer, type WizardServer } from './fixtures';
+
+/** A browser-mode server with the built-in practice tenant, one per worker. */
+export const test = base.extend<object, { practice: WizardServer }>({
+  practice: [
+    async ({}, use) => {
+      const server = await startWizardServer(['--practice']);
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker' },
+  ],
+});
+export { expect };
+
+/** Moves focus with Tab alone until `target` has it (keyboard-only navigation, no clicks). */
+export async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement || el.contains(el.ownerDocument.activeElement)).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+/** Opens the wizard fresh (own data folder per server, clean localStorage) and starts the practice profile. */
+export async function startPractice(page: Page, server: WizardServer): Promise<void> {
+  await page.goto(server.url);
+  await page.evaluate('localStorage.clear()');
+  await page.reload();
+  await page.getByTestId('start-practice').click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Mailbox');
+}
+
+/** Picks a practice scenario in the banner (the profile is refreshed with its credentials). */
+export async function pickScenario(page: Page, scenario: string): Promise<void> {
+  await page.getByTestId('practice-scenario').selectOption(scenario);
+  await expect(page.getByTestId('practice-scenario')).toHaveValue(scenario);
+}
