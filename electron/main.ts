@@ -5,6 +5,7 @@ import { RENDERER_CSP } from './core/csp';
 import { createHandlers } from './core/handlers';
 import { bindContract, makeSenderCheck } from './ipc';
 import { createPracticeHost } from './practice/host';
+import { pdfReportHandler } from './pdf-report';
 import { hardenSession, hardenWebContents } from './window-security';
 
 /** The Electron entry: one window, hardened, with the contract bound to IPC. Kept thin on purpose. */
@@ -48,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
     const practiceHost = createPracticeHost(dataDir);
     app.on('will-quit', () => void practiceHost.close());
     const handlers = createHandlers({ dataDir, version: app.getVersion(), shell: 'electron', practice: false, practiceHost });
+    handlers.exportReportPdf = pdfReportHandler(handlers);
     bindContract(ipcMain, handlers, makeSenderCheck(() => windowIds, `${APP_ORIGIN}/`));
     createWindow();
   });

@@ -6,10 +6,19 @@ import type { ExportFile } from '../../shared/contract/profiles';
  * download is the one way out, also for the HTML report (the engineer prints it from the saved file).
  */
 export function downloadFile(file: ExportFile): void {
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+  saveBlob(new Blob([file.content], { type: file.mimeType }), file.fileName);
+}
+
+/** The same for binary content (the desktop app's PDF report). */
+export function downloadBytes(bytes: Uint8Array<ArrayBuffer>, fileName: string, mimeType: string): void {
+  saveBlob(new Blob([bytes], { type: mimeType }), fileName);
+}
+
+function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = file.fileName;
+  link.download = fileName;
   link.hidden = true;
   document.body.appendChild(link);
   link.click();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ProfileView } from '../../shared/contract/profiles';
 import type { CallError } from '../../shared/contract';
 import { call } from '../client';
-import { downloadFile } from '../components/download';
+import { downloadBytes, downloadFile } from '../components/download';
 
 const FORMATS: readonly ExportFormat[] = ['json', 'html', 'ps1', 'pem', 'ics'];
 
@@ -19,6 +19,15 @@ export function ExportMenu({ profile, onDone }: { profile: ProfileView; onDone(r
     downloadFile(r.value);
     onDone({ ok: true, fileName: r.value.fileName });
   };
+  // Only the desktop app can print a PDF (Electron's printToPDF); its preload provides window.setup.
+  const desktop = typeof window.setup !== 'undefined';
+  const runPdf = async () => {
+    const r = await call('exportReportPdf', { profileId: profile.id });
+    if (!r.ok) return onDone({ ok: false, error: r.error });
+    const bytes = Uint8Array.from(atob(r.value.contentBase64), (c) => c.charCodeAt(0));
+    downloadBytes(bytes, r.value.fileName, r.value.mimeType);
+    onDone({ ok: true, fileName: r.value.fileName });
+  };
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
@@ -31,6 +40,11 @@ export function ExportMenu({ profile, onDone }: { profile: ProfileView; onDone(r
               {t(`profiles.export.${format}`)}
             </MenuItem>
           ))}
+          {desktop && (
+            <MenuItem onClick={() => void runPdf()} secondaryContent=".pdf">
+              {t('profiles.export.pdf')}
+            </MenuItem>
+          )}
         </MenuList>
       </MenuPopover>
     </Menu>

@@ -5,6 +5,7 @@ import { profileCalls } from './profiles';
 import { diagnosticsCalls } from './diagnostics';
 import { practiceCalls } from './practice';
 import { verificationCalls } from './verification';
+import { desktopCalls } from './desktop';
 import { certificateCalls } from './certificates';
 
 /**
@@ -19,6 +20,7 @@ export const contract = {
   ...diagnosticsCalls,
   ...practiceCalls,
   ...verificationCalls,
+  ...desktopCalls,
   ...certificateCalls,
 };
 

@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * A recording stand-in for the `electron` module, so the real main.ts and preload.ts run in
@@ -20,11 +23,18 @@ export function createFakeElectron() {
     quit: 0,
   };
   let nextId = 1;
+  const userData = mkdtempSync(join(tmpdir(), 'fake-user-data-'));
 
   class FakeWebContents extends EventEmitter {
     id = nextId++;
     windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
     mainFrame = { url: '' };
+    printedToPdf: unknown[] = [];
+    /** Stands in for Chromium's printer: a recognisable PDF header, not a real document. */
+    async printToPDF(options: unknown) {
+      this.printedToPdf.push(options);
+      return Buffer.from('%PDF-1.7 fake');
+    }
     setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
       this.windowOpenHandler = handler;
     }
@@ -48,6 +58,10 @@ export function createFakeElectron() {
       this.loadedUrl = `file://${file}`;
       return Promise.resolve();
     }
+    destroyed = false;
+    destroy() {
+      this.destroyed = true;
+    }
     isMinimized = () => false;
     restore() {}
     focus() {}
@@ -60,7 +74,7 @@ export function createFakeElectron() {
     requestSingleInstanceLock: () => record.singleInstanceLock,
     quit: () => void record.quit++,
     whenReady: () => ready,
-    getPath: () => '/tmp/fake-user-data',
+    getPath: () => userData,
     getVersion: () => '0.0.0-test',
   });
 

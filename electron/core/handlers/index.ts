@@ -9,6 +9,7 @@ import type { CallName } from '../../../shared/contract';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { appHandlers } from './app';
+import { desktopHandlers } from './desktop';
 
 /**
  * Every contract call's implementation, for one process. One file per domain, merged here.
@@ -19,6 +20,7 @@ import { appHandlers } from './app';
 export function createHandlers(ctx: CoreContext): Handlers {
   return {
     ...appHandlers(ctx),
+    ...desktopHandlers(),
     ...lazyDomain(troubleshootCalls, () => import('./troubleshoot').then((m) => m.troubleshootHandlers(ctx))),
     ...lazyDomain(profileCalls, () => import('./profiles').then((m) => m.profileHandlers(ctx))),
     ...lazyDomain(diagnosticsCalls, () => import('./diagnostics').then((m) => m.diagnosticsHandlers(ctx))),

@@ -95,3 +95,32 @@ describe('Electron security checklist, against electron/main.ts', () => {
     expect(fake.record.quit).toBe(0);
   });
 });
+
+describe('the desktop-only PDF report', () => {
+  it('prints the HTML report in a hidden window with no script, and returns the PDF as data', async () => {
+    const own = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    const created = (await fake.record.ipcHandlers.get('setup:profileCreate')!(own, {
+      name: 'Contoso HQ',
+      mailbox: 'no-reply@contoso.onmicrosoft.com',
+      tenantId: '0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b',
+      clientId: '1f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b',
+    })) as { ok: boolean; value: { id: string } };
+    expect(created.ok).toBe(true);
+    const result = (await fake.record.ipcHandlers.get('setup:exportReportPdf')!(own, { profileId: created.value.id })) as {
+      ok: boolean;
+      value: { fileName: string; mimeType: string; contentBase64: string };
+    };
+    expect(result.ok).toBe(true);
+    expect(result.value.mimeType).toBe('application/pdf');
+    expect(result.value.fileName).toMatch(/\.pdf$/);
+    expect(Buffer.from(result.value.contentBase64, 'base64').toString()).toBe('%PDF-1.7 fake');
+    const printer = fake.record.windows.at(-1)!;
+    expect(printer).not.toBe(win);
+    expect(printer.options.show).toBe(false);
+    expect(printer.options.webPreferences).toMatchObject({ sandbox: true, javascript: false, nodeIntegration: false });
+    expect(printer.loadedUrl).toMatch(/^data:text\/html;charset=utf-8;base64,/);
+    const html = Buffer.from(printer.loadedUrl!.split(',')[1]!, 'base64').toString('utf8');
+    expect(html).toContain('Contoso HQ');
+    expect(printer.destroyed).toBe(true);
+  });
+});

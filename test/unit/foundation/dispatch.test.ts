@@ -60,3 +60,12 @@ describe('dispatch', () => {
     expect(isCallName(42)).toBe(false);
   });
 });
+
+describe('desktop-only calls outside the desktop app', () => {
+  it('exportReportPdf answers DESKTOP_ONLY in plain Node (browser mode, CLI)', async () => {
+    const { desktopHandlers } = await import('../../../electron/core/handlers/desktop');
+    const handlers = desktopHandlers() as unknown as Handlers;
+    const result = await dispatch(handlers, 'exportReportPdf', { profileId: '7d1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'DESKTOP_ONLY' } });
+  });
+});
