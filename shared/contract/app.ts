@@ -16,7 +16,7 @@ export const AppInfoSchema = z.object({
   shell: z.enum(['electron', 'browser']),
   platform: z.string(),
   keychain: KeychainStatusSchema,
-  /** True when the wizard points at the built-in practice tenant. */
+  /** True when the built-in practice tenant can be used here (it starts on first use). */
   practice: z.boolean(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;

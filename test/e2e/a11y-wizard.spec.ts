@@ -5,6 +5,8 @@ import { startPractice, test, expect } from './wizard-helpers';
 
 /** axe-core on the page as it stands: no serious or critical violation allowed. */
 async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
+  // Judge the settled page: a Fluent enter animation (fading text) caught mid-way reads as low contrast.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(

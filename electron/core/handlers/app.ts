@@ -11,7 +11,8 @@ export function appHandlers(ctx: CoreContext): Pick<Handlers, 'appInfo'> {
       shell: ctx.shell,
       platform: process.platform,
       keychain: await keychainStatus(),
-      practice: ctx.practice,
+      // Every desktop app and browser-mode process carries the practice tenant (started on first use).
+      practice: ctx.practice || ctx.practiceHost !== undefined,
     }),
   };
 }

@@ -120,3 +120,15 @@ describe('practice profile and diagnoseProfile', () => {
     for (const file of files) expect(readFileSync(file, 'latin1')).not.toContain(secret);
   });
 });
+
+describe('the access token never leaves main', () => {
+  it('no reply and no file under the data folder holds a JWT, after real token-bearing diagnoses', async () => {
+    // Each diagnoseProfile above fetched a fresh access token (a JWT) from the practice tenant.
+    const jwt = /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+/;
+    expect(outputs.some((o) => o.includes('"smtp.auth"'))).toBe(true);
+    for (const output of outputs) expect(output).not.toMatch(jwt);
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
+    for (const file of walk(dataDir)) expect(readFileSync(file, 'latin1')).not.toMatch(jwt);
+  });
+});
