@@ -42,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents: WebContents) => hardenWebContents(contents, (url) => void shell.openExternal(url)));
   app.on('window-all-closed', () => app.quit());
   void app.whenReady().then(() => {
-    hardenSession(session.defaultSession, RENDERER_CSP);
+    hardenSession(session.defaultSession, RENDERER_CSP, APP_ORIGIN);
     handleAppScheme(rendererDir, RENDERER_CSP);
     const dataDir = app.getPath('userData');
     // The practice tenant starts on first use, on 127.0.0.1 only, and stops with the app.

@@ -16,9 +16,21 @@ export function hardenWebContents(contents: WebContents, openExternal: (url: str
   });
 }
 
-export function hardenSession(session: Session, csp: string): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Every permission is refused, except desktop notifications for the app's own page: the
+ * secret-expiry warning at start is one (issue 5). `appOrigin` is e.g. `app://renderer`.
+ */
+export function isPermissionAllowed(permission: string, requestingUrl: string | undefined, appOrigin: string): boolean {
+  return permission === 'notifications' && typeof requestingUrl === 'string' && requestingUrl.startsWith(`${appOrigin}/`);
+}
+
+export function hardenSession(session: Session, csp: string, appOrigin: string): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl, appOrigin)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, `${requestingOrigin.replace(/\/$/, '')}/`, appOrigin),
+  );
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });

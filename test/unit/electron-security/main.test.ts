@@ -34,12 +34,18 @@ describe('Electron security checklist, against electron/main.ts', () => {
   it('3: context isolation on', () => expect(prefs().contextIsolation).toBe(true));
   it('4: sandbox on', () => expect(prefs().sandbox).toBe(true));
 
-  it('5: every permission request and check is refused', () => {
+  it('5: every permission request and check is refused, but notifications for the app itself', () => {
     const answers: boolean[] = [];
-    fake.record.permissionRequestHandler!({}, 'notifications', (granted: boolean) => answers.push(granted));
-    fake.record.permissionRequestHandler!({}, 'media', (granted: boolean) => answers.push(granted));
-    expect(answers).toEqual([false, false]);
-    expect(fake.record.permissionCheckHandler!({}, 'clipboard-read')).toBe(false);
+    const ask = (permission: string, requestingUrl: string) =>
+      fake.record.permissionRequestHandler!({}, permission, (granted: boolean) => answers.push(granted), { requestingUrl });
+    ask('media', 'app://renderer/index.html');
+    ask('geolocation', 'app://renderer/index.html');
+    ask('notifications', 'https://attacker.example/');
+    ask('notifications', 'app://renderer/index.html');
+    expect(answers).toEqual([false, false, false, true]);
+    expect(fake.record.permissionCheckHandler!({}, 'clipboard-read', 'app://renderer')).toBe(false);
+    expect(fake.record.permissionCheckHandler!({}, 'notifications', 'https://attacker.example')).toBe(false);
+    expect(fake.record.permissionCheckHandler!({}, 'notifications', 'app://renderer')).toBe(true);
   });
 
   it('6/8/9/10: web security on, no insecure content, no experimental or Blink features', () => {
