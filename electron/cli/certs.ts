@@ -6,6 +6,7 @@ import { allPemFiles, captureChains, type CaptureOptions } from '../core/certifi
 import { NEXT_STEP_EN } from '../core/troubleshoot/next-steps-en';
 import type { CertificateAnalysis, CertificateSummary, EndpointChain } from '../../shared/contract/certificates';
 import { HostSchema, HttpUrlSchema, PortSchema, TimeoutSecondsSchema, validationText } from '../../shared/validators';
+import { NETWORK_FLAG_OPTIONS } from './network-flags';
 
 const USAGE = `usage: ise-smtp-oauth certs [--authority-host URL] [--smtp-host H] [--smtp-port P] [--proxy URL]
          [--ca-file PEM] [--timeout S] [--out-dir DIR] [--json]
@@ -142,12 +143,7 @@ export const certsCommand: CliCommand = {
         options: {
           json: { type: 'boolean', default: false },
           help: { type: 'boolean', short: 'h', default: false },
-          'authority-host': { type: 'string' },
-          'smtp-host': { type: 'string' },
-          'smtp-port': { type: 'string' },
-          proxy: { type: 'string' },
-          'ca-file': { type: 'string' },
-          timeout: { type: 'string' },
+          ...NETWORK_FLAG_OPTIONS,
           'out-dir': { type: 'string' },
         },
       }).values;

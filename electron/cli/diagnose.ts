@@ -9,6 +9,7 @@ import type { DiagnosticReport, Finding } from '../../shared/diagnostics';
 import { validationText } from '../../shared/validators';
 import { NEXT_STEP_EN } from '../core/troubleshoot/next-steps-en';
 import { formatElapsed, parseDuration, watchDiagnosis, type WatchProgress, type WatchResult } from '../core/diagnostics/watch';
+import { NETWORK_FLAG_OPTIONS } from './network-flags';
 
 const USAGE = `usage: ise-smtp-oauth diagnose [--json] --tenant-id T --client-id C --mailbox M
          (--secret-env VAR | --secret-stdin | --profile NAME [--data-dir DIR])
@@ -220,12 +221,7 @@ export async function runDiagnose(argv: string[], deps: DiagnoseCommandDeps = {}
         profile: { type: 'string' },
         'data-dir': { type: 'string' },
         scope: { type: 'string' },
-        'authority-host': { type: 'string' },
-        'smtp-host': { type: 'string' },
-        'smtp-port': { type: 'string' },
-        'ca-file': { type: 'string' },
-        proxy: { type: 'string' },
-        timeout: { type: 'string' },
+        ...NETWORK_FLAG_OPTIONS,
         'sp-object-id': { type: 'string' },
         route: { type: 'string' },
         'send-to': { type: 'string' },

@@ -13,7 +13,7 @@ import {
 import type { Finding } from '../../../shared/diagnostics';
 import { makeFinding } from '../diagnostics/finding';
 import { probeLogin, probeSmtp, type ProbeOutcome, type ProbeTarget } from '../diagnostics/network-probe';
-import { DEFAULT_AUTHORITY_HOST, DEFAULT_SMTP_HOST, DEFAULT_SMTP_PORT, DEFAULT_TIMEOUT_SECONDS } from '../diagnostics/options';
+import { DEFAULT_AUTHORITY_HOST, DEFAULT_SMTP_HOST, DEFAULT_SMTP_PORT, DEFAULT_TIMEOUT_SECONDS, type DiagnoseDeps, type DiagnoseOptions } from '../diagnostics/options';
 import { describeProxy, proxyFromEnvironment } from '../diagnostics/proxy';
 import { redact } from '../diagnostics';
 import { describeCertificate } from './describe';
@@ -21,26 +21,12 @@ import { BUNDLE_FILE_NAME } from './file-names';
 import { localIssuerFinder } from './local-roots';
 import { selectIseCas } from './select';
 
-/** Where to capture from: ISE's two endpoints and the laptop's way out. No identity is needed. */
-export interface CaptureOptions {
-  /** `https://login.microsoftonline.com` by default; its host (and port, default 443) is probed. */
-  authorityHost?: string;
-  smtpHost?: string;
-  smtpPort?: number;
-  /** An HTTP proxy URL; when absent, HTTPS_PROXY/https_proxy (honouring NO_PROXY) is used. */
-  proxy?: string;
-  /** Extra CAs (file or PEM text) trusted on top of the system roots and searched for missing roots. */
-  caFile?: string;
-  caPem?: string;
-  /** Bound for every network phase (DNS, connect, CONNECT, TLS, each SMTP reply). */
-  timeoutSeconds?: number;
-  practice?: boolean;
-}
-
-export interface CaptureDeps {
-  now?: () => Date;
-  env?: NodeJS.ProcessEnv;
-}
+/**
+ * Where to capture from: ISE's two endpoints and the laptop's way out, exactly as a diagnosis
+ * reaches them (the same option names and defaults). No identity is needed.
+ */
+export type CaptureOptions = Pick<DiagnoseOptions, 'authorityHost' | 'smtpHost' | 'smtpPort' | 'proxy' | 'caFile' | 'caPem' | 'timeoutSeconds' | 'practice'>;
+export type CaptureDeps = DiagnoseDeps;
 
 // Findings that come after the TLS handshake: the chain was captured and judged trusted.
 const TLS_CODES = new Set(['TLS_UNTRUSTED_CHAIN', 'TLS_HOSTNAME_MISMATCH']);

@@ -4,6 +4,7 @@ import type { CoreContext } from '../context';
 import { CallFailure, type Handlers } from '../dispatch';
 import type { ProfileStore } from '../profiles/store';
 import { defaultProfileServices } from '../profiles/services';
+import { endpointsFor } from '../profiles/endpoints';
 
 export interface CertificateHandlerDeps {
   store?: ProfileStore;
@@ -23,17 +24,8 @@ export function certificateHandlers(ctx: CoreContext, deps: CertificateHandlerDe
 
   const captureFor = async (profileId: string): Promise<CertificateAnalysis> => {
     const profile = store().get(profileId);
-    let options: CaptureOptions = {
-      ...(profile.smtpHost ? { smtpHost: profile.smtpHost } : {}),
-      ...(profile.smtpPort ? { smtpPort: profile.smtpPort } : {}),
-      ...(profile.proxy ? { proxy: profile.proxy } : {}),
-    };
-    if (profile.practice) {
-      if (!ctx.practiceHost) throw new CallFailure('PRACTICE_UNAVAILABLE', 'the practice tenant is not available in this process');
-      const tenant = await ctx.practiceHost.get();
-      options = { authorityHost: tenant.authorityHost, smtpHost: tenant.smtpHost, smtpPort: tenant.smtpPort, caPem: tenant.caPem, practice: true };
-    }
-    const analysis = await capture(options);
+    const { practice, ...reach } = await endpointsFor(profile, ctx.practiceHost);
+    const analysis = await capture(practice ? { ...reach, practice } : reach);
     lastCapture.set(profile.id, analysis);
     return analysis;
   };

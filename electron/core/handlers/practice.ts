@@ -4,8 +4,8 @@ import type { ProfileView } from '../../../shared/contract/profiles';
 import type { CoreContext } from '../context';
 import { CallFailure, type Handlers } from '../dispatch';
 import type { PracticeEndpoints, PracticeHost } from '../practice-host';
-import { ProfileService, type ProfileServices } from '../profiles/service';
-import { defaultProfileServices } from '../profiles/services';
+import type { ProfileServices } from '../profiles/service';
+import { lazyProfileService } from '../profiles/services';
 
 type PracticeCallName = 'practiceStatus' | 'practiceSetScenario' | 'practiceProfile';
 export const PRACTICE_PROFILE_NAME = 'Practice tenant';
@@ -16,8 +16,7 @@ export const PRACTICE_PROFILE_NAME = 'Practice tenant';
  * practice secret never travels to the renderer.
  */
 export function practiceHandlers(ctx: CoreContext, services?: ProfileServices): Pick<Handlers, PracticeCallName> {
-  let service: ProfileService | undefined;
-  const svc = () => (service ??= new ProfileService(services ?? defaultProfileServices(ctx.dataDir)));
+  const svc = lazyProfileService(ctx.dataDir, services);
   const host = (): PracticeHost => {
     if (!ctx.practiceHost) throw new CallFailure('PRACTICE_UNAVAILABLE', 'the practice tenant is not available in this process');
     return ctx.practiceHost;

@@ -2,8 +2,8 @@ import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { exportProfile } from '../export';
 import { parseExport } from '../export/import';
-import { ProfileService, secretStatusOf, type ProfileServices } from '../profiles/service';
-import { defaultProfileServices } from '../profiles/services';
+import { secretStatusOf, type ProfileServices } from '../profiles/service';
+import { lazyProfileService } from '../profiles/services';
 import { keychainFixMessage } from '../vault/vault';
 
 type ProfileCallName =
@@ -16,8 +16,7 @@ type ProfileCallName =
  * carries a stored secret: only {secretStored, secretHint, secretStorage}.
  */
 export function profileHandlers(ctx: CoreContext, services?: ProfileServices): Pick<Handlers, ProfileCallName> {
-  let service: ProfileService | undefined;
-  const svc = () => (service ??= new ProfileService(services ?? defaultProfileServices(ctx.dataDir)));
+  const svc = lazyProfileService(ctx.dataDir, services);
   return {
     profilesList: async () => {
       const s = svc();

@@ -1,6 +1,6 @@
 import { ProfileStore } from './store';
 import { Vault } from '../vault/vault';
-import type { ProfileServices } from './service';
+import { ProfileService, type ProfileServices } from './service';
 
 // One vault per process: its session store must outlive a single call (desktop app session).
 let processVault: Vault | undefined;
@@ -20,4 +20,13 @@ export function defaultProfileServices(dataDir: string): ProfileServices {
     stores.set(dataDir, store);
   }
   return { store, vault: sharedVault() };
+}
+
+/**
+ * The profile service a handler domain uses: the given services (tests), else this process's
+ * defaults for the data folder, created on the first call that needs them.
+ */
+export function lazyProfileService(dataDir: string, services?: ProfileServices): () => ProfileService {
+  let service: ProfileService | undefined;
+  return () => (service ??= new ProfileService(services ?? defaultProfileServices(dataDir)));
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../../../electron/core/diagnostics';
 import { startPracticeTenant, type PracticeTenant } from '../../../electron/practice';
 import { freePort, startTinyproxy } from '../../support/tinyproxy';
+import { practiceOptions } from '../../support/practice-options';
 
 const HOST = '127.0.0.1';
 let dataDir: string;
@@ -26,20 +27,7 @@ afterAll(async () => {
 });
 
 function options(proxyUrl: string) {
-  const c = tenant.credentials();
-  return {
-    tenantId: c.tenantId,
-    clientId: c.clientId,
-    mailbox: c.mailbox,
-    clientSecret: c.clientSecret,
-    authorityHost: tenant.authorityHost,
-    smtpHost: tenant.smtpHost,
-    smtpPort: tenant.smtpPort,
-    caFile: tenant.caFile,
-    proxy: proxyUrl,
-    timeoutSeconds: 3,
-    sendTo: 'helpdesk@contoso.com',
-  };
+  return practiceOptions(tenant, { proxy: proxyUrl, timeoutSeconds: 3, sendTo: 'helpdesk@contoso.com' });
 }
 
 describe('through an HTTP CONNECT proxy (tinyproxy)', () => {

@@ -7,6 +7,7 @@ import { startPracticeTenant, type PracticeTenant } from '../../../electron/prac
 import { FINDING_CATALOG, type FindingCode } from '../../../shared/findings';
 import { DiagnosticReportSchema, type DiagnosticReport } from '../../../shared/diagnostics';
 import { PRACTICE_SCENARIOS, SCENARIO_EXPECTATIONS, type PracticeScenario } from '../../../shared/practice';
+import { practiceOptions } from '../../support/practice-options';
 
 const TIMEOUT_S = 2;
 const SEND_TO = 'helpdesk@contoso.com';
@@ -26,22 +27,16 @@ afterAll(async () => {
 async function run(scenario: PracticeScenario): Promise<{ report: DiagnosticReport; secret: string }> {
   tenant.setScenario(scenario);
   const c = tenant.credentials();
-  const report = await diagnose({
-    tenantId: c.tenantId,
-    clientId: c.clientId,
-    mailbox: c.mailbox,
-    clientSecret: c.clientSecret,
-    authorityHost: tenant.authorityHost,
-    smtpHost: tenant.smtpHost,
-    smtpPort: tenant.smtpPort,
-    caFile: tenant.caFile,
-    timeoutSeconds: TIMEOUT_S,
-    servicePrincipalObjectId: c.servicePrincipalObjectId,
-    secretExpiry: c.secretExpiry,
-    route: SCENARIO_EXPECTATIONS[scenario].route,
-    sendTo: SEND_TO,
-    practice: true,
-  });
+  const report = await diagnose(
+    practiceOptions(tenant, {
+      timeoutSeconds: TIMEOUT_S,
+      servicePrincipalObjectId: c.servicePrincipalObjectId,
+      secretExpiry: c.secretExpiry,
+      route: SCENARIO_EXPECTATIONS[scenario].route,
+      sendTo: SEND_TO,
+      practice: true,
+    }),
+  );
   return { report, secret: c.clientSecret };
 }
 

@@ -9,6 +9,7 @@ import { CallFailure, dispatch, type Handlers } from '../../../electron/core/dis
 import { createRedactor, redact, redactDeep, redactLogText } from '../../../electron/core/redact';
 import { analyzeGuestLogs, bufferInput } from '../../../electron/core/troubleshoot/guest-log';
 import { lookupErrorText } from '../../../electron/core/troubleshoot/lookup';
+import { practiceOptions } from '../../support/practice-options';
 
 /**
  * The one redactor against REAL values (issue 7 item 5): a client secret and an access token
@@ -171,19 +172,7 @@ describe('a full diagnostics report', () => {
   it("'no-service-principal' fails after the token: neither the secret nor any token is in the report", async () => {
     tenant.setScenario('no-service-principal');
     const c = tenant.credentials();
-    const report = await diagnose({
-      tenantId: c.tenantId,
-      clientId: c.clientId,
-      mailbox: c.mailbox,
-      clientSecret: c.clientSecret,
-      authorityHost: tenant.authorityHost,
-      smtpHost: tenant.smtpHost,
-      smtpPort: tenant.smtpPort,
-      caFile: tenant.caFile,
-      timeoutSeconds: 5,
-      sendTo: 'helpdesk@contoso.com',
-      practice: true,
-    });
+    const report = await diagnose(practiceOptions(tenant, { timeoutSeconds: 5, sendTo: 'helpdesk@contoso.com', practice: true }));
     const text = JSON.stringify(report);
     // The run got a token (its claims are there) and failed at SMTP AUTH, where the blob was sent.
     expect(report.claims?.appid).toBe(c.clientId);
