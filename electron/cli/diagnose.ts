@@ -81,19 +81,11 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
         throw new UsageError(`profile "${profile.name}" points at the built-in practice tenant: run \`ise-smtp-oauth practice\` and use the diagnose command it prints`);
       }
       clientSecret = secret;
-      base = {
-        tenantId: profile.tenantId,
-        clientId: profile.clientId,
-        mailbox: profile.mailbox,
-        route: profile.route,
-        ...(profile.iseVersion ? { iseVersion: profile.iseVersion } : {}),
-        ...(profile.secretExpiry ? { secretExpiry: profile.secretExpiry } : {}),
-        ...(profile.servicePrincipalObjectId ? { servicePrincipalObjectId: profile.servicePrincipalObjectId } : {}),
-        ...(profile.smtpHost ? { smtpHost: profile.smtpHost } : {}),
-        ...(profile.smtpPort ? { smtpPort: profile.smtpPort } : {}),
-        ...(profile.scope ? { scope: profile.scope } : {}),
-        ...(profile.proxy ? { proxy: profile.proxy } : {}),
-      };
+      // The same mapping as the app's verification; `practice` is not a flag (checked above).
+      const { diagnoseInputFor } = await import('../core/profiles/diagnose-input');
+      const { endpointsFor } = await import('../core/profiles/endpoints');
+      const { practice: _practice, ...fromProfile } = diagnoseInputFor(profile, await endpointsFor(profile, undefined));
+      base = fromProfile;
     } catch (err) {
       if (err instanceof UsageError) throw err;
       if (err instanceof CallFailure) throw new UsageError(`--profile: ${err.message}`);

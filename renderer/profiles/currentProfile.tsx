@@ -5,10 +5,9 @@ import type { DiagnosticReport } from '../../shared/diagnostic-report';
 import type { WizardScreen } from '../../shared/steps';
 import { call } from '../client';
 import { latestStatus, SCREEN_CHECK_STEPS, type ScreenStatus } from '../wizard/screens';
-import { draftFor, loadResume, saveResume, type DraftField, type ProfileField, type WizardDraft, type WizardResume } from './draft';
+import { changeFor, createFieldsFrom, draftFor, loadResume, saveResume, type DraftField, type ProfileField, type WizardDraft, type WizardResume } from './draft';
 
 const NEW = 'new';
-const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(['secretExpiry', 'servicePrincipalObjectId']);
 
 /** The outcome of saving one field: saved, kept as a draft (no profile yet), or refused by main. */
 export type SaveOutcome = { state: 'saved' | 'draft' } | { state: 'error'; message: string };
@@ -149,14 +148,11 @@ function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
     creatingRef.current = true;
     try {
       const r = await call('profileCreate', {
+        ...createFieldsFrom(next),
         name: next.name.trim() || next.mailbox.trim(),
         mailbox: next.mailbox,
         tenantId: next.tenantId,
         clientId: next.clientId,
-        route: next.route,
-        iseVersion: next.iseVersion,
-        ...(next.secretExpiry ? { secretExpiry: next.secretExpiry } : {}),
-        ...(next.servicePrincipalObjectId ? { servicePrincipalObjectId: next.servicePrincipalObjectId } : {}),
       });
       if (!r.ok) return { state: 'error', message: r.error.message };
       setProfile(r.value);
@@ -174,8 +170,7 @@ function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
 
   const saveField = useCallback(async (field: ProfileField, value: string): Promise<SaveOutcome> => {
     if (!profile) return createFromDraft({ ...draft, [field]: value });
-    const cleared = value.trim() === '' && OPTIONAL_FIELDS.has(field);
-    const changes = { [field]: cleared ? null : value } as ProfileChanges;
+    const changes = changeFor(field, value) as ProfileChanges;
     const r = await call('profileUpdate', { profileId: profile.id, changes });
     if (!r.ok) return { state: 'error', message: r.error.message };
     setProfile(r.value);

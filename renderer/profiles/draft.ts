@@ -1,37 +1,53 @@
-import type { ProfileView } from '../../shared/contract/profiles';
+import type { ProfileFields, ProfileView } from '../../shared/contract/profiles';
+import type { Route } from '../../shared/diagnostic-report';
+
+/**
+ * The profile fields the wizard edits, and how an emptied one is saved: `optional` is cleared
+ * (null), `text` is saved empty, `required` is refused by main (the step shows why), `choice`
+ * always has a value. The one list behind the draft's type, its empty value, what a field save
+ * sends and what a new profile is created with.
+ */
+export const PROFILE_FIELDS = {
+  mailbox: 'required',
+  tenantId: 'required',
+  clientId: 'required',
+  secretExpiry: 'optional',
+  route: 'choice',
+  servicePrincipalObjectId: 'optional',
+  iseVersion: 'text',
+} as const satisfies Partial<Record<keyof ProfileFields, 'required' | 'optional' | 'text' | 'choice'>>;
+export type ProfileField = keyof typeof PROFILE_FIELDS;
+export const PROFILE_FIELD_NAMES = Object.keys(PROFILE_FIELDS) as ProfileField[];
 
 /**
  * The values a field engineer types, before and after they reach the profile. Never the
  * client secret: that goes to main with secretSet and is otherwise held only in memory.
+ * `sendTo` is only an input of the Verify check.
  */
-export interface WizardDraft {
-  name: string;
-  mailbox: string;
-  tenantId: string;
-  clientId: string;
-  secretExpiry: string;
-  route: 'classic' | 'app-rbac';
-  servicePrincipalObjectId: string;
-  iseVersion: string;
-  sendTo: string;
-}
+export type WizardDraft = { name: string; sendTo: string; route: Route } & Record<Exclude<ProfileField, 'route'>, string>;
 export type DraftField = keyof WizardDraft;
 
 export const EMPTY_DRAFT: WizardDraft = {
+  ...(Object.fromEntries(PROFILE_FIELD_NAMES.map((f) => [f, ''])) as Record<Exclude<ProfileField, 'route'>, string>),
   name: '',
-  mailbox: '',
-  tenantId: '',
-  clientId: '',
-  secretExpiry: '',
-  route: 'classic',
-  servicePrincipalObjectId: '',
-  iseVersion: '',
   sendTo: '',
+  route: 'classic',
 };
 
-/** The draft fields a profile stores (sendTo is only an input of the Verify check). */
-export const PROFILE_FIELDS = ['mailbox', 'tenantId', 'clientId', 'secretExpiry', 'route', 'servicePrincipalObjectId', 'iseVersion'] as const;
-export type ProfileField = (typeof PROFILE_FIELDS)[number];
+/** A profile's stored values as the draft holds them (absent optional values as ''). */
+function draftValues(profile: ProfileView): Omit<WizardDraft, 'name' | 'sendTo'> {
+  return Object.fromEntries(PROFILE_FIELD_NAMES.map((f) => [f, profile[f] ?? ''])) as Omit<WizardDraft, 'name' | 'sendTo'>;
+}
+
+/** The fields of a new profile from the draft: every edited field with a value. */
+export function createFieldsFrom(draft: WizardDraft): Partial<Pick<ProfileFields, ProfileField>> {
+  return Object.fromEntries(PROFILE_FIELD_NAMES.filter((f) => draft[f] !== '').map((f) => [f, draft[f]])) as Partial<Pick<ProfileFields, ProfileField>>;
+}
+
+/** What saving one field sends: an emptied optional field is cleared (null). */
+export function changeFor(field: ProfileField, value: string): Record<string, string | null> {
+  return { [field]: value.trim() === '' && PROFILE_FIELDS[field] === 'optional' ? null : value };
+}
 
 /**
  * What is saved between launches: the current profile, what was typed but not yet saved, and
@@ -88,18 +104,6 @@ export function saveResume(storage: { setItem(key: string, value: string): void 
 
 /** The draft a screen shows: the profile's stored values, overlaid with what was typed but not saved. */
 export function draftFor(profile: ProfileView | null, unsaved: Partial<WizardDraft> | undefined): WizardDraft {
-  const base: WizardDraft = profile
-    ? {
-        name: profile.name,
-        mailbox: profile.mailbox,
-        tenantId: profile.tenantId,
-        clientId: profile.clientId,
-        secretExpiry: profile.secretExpiry ?? '',
-        route: profile.route,
-        servicePrincipalObjectId: profile.servicePrincipalObjectId ?? '',
-        iseVersion: profile.iseVersion,
-        sendTo: '',
-      }
-    : { ...EMPTY_DRAFT };
+  const base: WizardDraft = profile ? { ...draftValues(profile), name: profile.name, sendTo: '' } : { ...EMPTY_DRAFT };
   return { ...base, ...unsaved };
 }

@@ -33,14 +33,21 @@ export const DiagnoseInputSchema = z
     authorityHost: HttpUrlSchema.optional(),
     smtpHost: HostSchema.optional(),
     smtpPort: PortSchema.optional(),
+    /** An HTTP proxy URL; when absent, HTTPS_PROXY/https_proxy (honouring NO_PROXY) is used. */
     proxy: HttpUrlSchema.optional(),
+    /** A PEM file of extra CAs trusted on top of the system roots (the CLI's --ca-file; never from the page). */
     caFile: z.string().min(1).max(4096).optional(),
+    /** Bound for every network phase (DNS, connect, TLS, each SMTP reply, the token call). */
     timeoutSeconds: TimeoutSecondsSchema.optional(),
+    /** The ObjectId given to New-ServicePrincipal, compared with the token's oid. */
     servicePrincipalObjectId: ObjectIdSchema.optional(),
     route: RouteSchema.optional(),
+    /** When set, a test mail goes from the mailbox to this address (proves MAIL FROM / send-as). */
     sendTo: MailboxSchema.optional(),
     iseVersion: z.string().trim().min(1, 'iseVersion').max(40, 'iseVersion').optional(),
+    /** The secret's expiry date, YYYY-MM-DD. */
     secretExpiry: ExpiryDateSchema.optional(),
+    /** Run only the checks these wizard steps need; all checks when absent. */
     steps: z.array(z.enum(SETUP_STEPS)).min(1).optional(),
   })
   .strict();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFor, loadResume, RESUME_KEY, saveResume, type WizardResume } from '../../../renderer/profiles/draft';
+import { changeFor, createFieldsFrom, draftFor, loadResume, RESUME_KEY, saveResume, type WizardResume } from '../../../renderer/profiles/draft';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -45,5 +45,18 @@ describe('draftFor', () => {
     expect(d.clientId).toBe('typed');
     expect(d.secretExpiry).toBe('2027-01-01');
     expect(d.servicePrincipalObjectId).toBe('');
+  });
+});
+
+describe('the wizard\'s profile fields', () => {
+  it('clear an emptied optional field, keep text fields as typed', () => {
+    expect(changeFor('secretExpiry', ' ')).toEqual({ secretExpiry: null });
+    expect(changeFor('iseVersion', '')).toEqual({ iseVersion: '' });
+    expect(changeFor('mailbox', 'a@b.io')).toEqual({ mailbox: 'a@b.io' });
+  });
+
+  it('create a profile with every field that has a value', () => {
+    const draft = { ...draftFor(null, { mailbox: 'a@b.io', tenantId: 't', clientId: 'c' }), iseVersion: '3.3 P8' };
+    expect(createFieldsFrom(draft)).toEqual({ mailbox: 'a@b.io', tenantId: 't', clientId: 'c', route: 'classic', iseVersion: '3.3 P8' });
   });
 });
