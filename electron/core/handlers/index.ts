@@ -8,7 +8,7 @@ import type { CallName } from '../../../shared/contract';
 import type { CoreContext } from './context';
 import type { Handlers } from './dispatch';
 import { appHandlers } from './app';
-import { desktopHandlers } from './desktop';
+import { desktopHandlers, type DesktopHandlersFactory } from './desktop';
 
 /**
  * Every contract call's implementation, for one process. One file per domain, merged here.
@@ -16,8 +16,8 @@ import { desktopHandlers } from './desktop';
  * analyzer …) loads on the first call of that domain, so starting the app or browser mode
  * does not wait for code the first screen never uses.
  */
-export function createHandlers(ctx: CoreContext): Handlers {
-  return {
+export function createHandlers(ctx: CoreContext, options: { desktop?: DesktopHandlersFactory } = {}): Handlers {
+  const handlers: Handlers = {
     ...appHandlers(ctx),
     ...desktopHandlers(),
     ...lazyDomain(troubleshootCalls, () => import('./troubleshoot').then((m) => m.troubleshootHandlers(ctx))),
@@ -26,6 +26,8 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...lazyDomain(verificationCalls, () => import('./verification').then((m) => m.verificationHandlers(ctx))),
     ...lazyDomain(certificateCalls, () => import('./certificates').then((m) => m.certificateHandlers(ctx))),
   };
+  // The desktop app's own calls replace the DESKTOP_ONLY answers; they may use the core ones.
+  return options.desktop ? { ...handlers, ...options.desktop(handlers) } : handlers;
 }
 
 type DomainHandlers<C> = Pick<Handlers, keyof C & CallName>;
