@@ -12,8 +12,9 @@ describe('the check table', () => {
     expect(provingChecks('ise')).toEqual(['claims']);
   });
 
-  it('gives every check a row', () => {
+  it('gives every check a row and a result schema', () => {
     expect(Object.keys(CHECKS).sort()).toEqual([...CHECK_IDS].sort());
+    expect(CheckResultSchema.options.map((o) => o.shape.id.value).sort()).toEqual([...CHECK_IDS].sort());
   });
 });
 
