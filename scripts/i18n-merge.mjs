@@ -20,6 +20,23 @@ for (const lng of LOCALES) {
     process.exit(2);
   }
 }
+// Parts of a namespace kept in files of their own (`<ns>.<part>.json` beside the main source, e.g.
+// findings.hardnet.json): folded in whenever the namespace is merged, so a branch adds keys to a
+// shared namespace without editing the file another branch edits. A key defined twice is an error.
+const sourcesDir = path.dirname(path.resolve(file));
+for (const part of fs.readdirSync(sourcesDir).filter((f) => f.startsWith(`${ns}.`) && f.endsWith('.json')).sort()) {
+  if (path.resolve(sourcesDir, part) === path.resolve(file)) continue;
+  const extra = JSON.parse(fs.readFileSync(path.join(sourcesDir, part), 'utf8'));
+  for (const lng of LOCALES) {
+    for (const [key, value] of Object.entries(extra[lng] ?? {})) {
+      if (key in input[lng]) {
+        console.error(`${part}: ${lng}.${key} is already defined in ${file}`);
+        process.exit(2);
+      }
+      input[lng][key] = value;
+    }
+  }
+}
 for (const lng of LOCALES) {
   const target = path.join(dir, `${lng}.json`);
   const current = fs.existsSync(target) ? JSON.parse(fs.readFileSync(target, 'utf8')) : {};

@@ -17,6 +17,8 @@ export const NEXT_STEP_EN: Record<FindingCode, string> = {
   NET_CONNECT_REFUSED: 'The connection was refused: check the SMTP Server and SMTP Port (587) and any firewall in between.',
   NET_PROXY_FAILED: 'Check ISE\'s proxy settings (host, port, credentials, bypass list).',
   NET_READ_TIMEOUT: 'The server accepted the connection but did not answer: check TLS inspection or the proxy.',
+  NET_REDIRECT_REFUSED: 'The server answered with a redirect, which was refused so the secret was not sent again: check the host you entered and any proxy or captive portal in between.',
+  NET_REPLY_TOO_LARGE: 'The server sent a reply far larger than the service ever sends: check the host you entered and any proxy in between.',
   TLS_UNTRUSTED_CHAIN: 'Import the CA chain of login.microsoftonline.com and smtp.office365.com into ISE\'s Trusted Certificates, trusted for authentication within ISE and client-server communication.',
   TLS_HOSTNAME_MISMATCH: 'The certificate does not match the host name: check SMTP Server and any TLS-inspecting proxy.',
   TOKEN_TENANT_NOT_FOUND: 'Check the Tenant ID: it must be the Directory (tenant) ID of the tenant that holds the app registration.',
