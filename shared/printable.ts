@@ -22,7 +22,6 @@ const CSI_SEQUENCE = /(?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?/g;
 // Any other escape: ESC and the one character after it (ESC c resets the terminal).
 const OTHER_ESCAPE = /\x1b[\s\S]?/g;
 // What is left: C0 but TAB/LF, DEL, C1, bidi controls, zero-width/invisible formatters, BOM, LS/PS.
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
 
 /** The text without control characters and escape sequences; TAB and LF kept. */
