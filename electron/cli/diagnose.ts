@@ -1,4 +1,3 @@
-import { access, constants } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../cli';
 import { diagnose } from '../core/diagnostics';
@@ -10,6 +9,8 @@ import { validationText } from '../../shared/validators';
 import { NEXT_STEP_EN } from '../core/troubleshoot/next-steps-en';
 import { formatElapsed, parseDuration, watchDiagnosis, type WatchProgress, type WatchResult } from '../core/diagnostics/watch';
 import { NETWORK_FLAG_OPTIONS } from './network-flags';
+import { caFileProblem } from './ca-file';
+import { DEFAULT_TIMEOUT_SECONDS } from '../core/diagnostics/options';
 
 const USAGE = `usage: ise-smtp-oauth diagnose [--json] --tenant-id T --client-id C --mailbox M
          (--secret-env VAR | --secret-stdin | --profile NAME [--data-dir DIR])
@@ -138,11 +139,8 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
   const input = parsed.data;
   if (input.iseVersion && !parseIseVersion(input.iseVersion)) throw new UsageError(`--ise-version ${validationText('iseVersion')}`);
   if (input.caFile) {
-    try {
-      await access(input.caFile, constants.R_OK);
-    } catch {
-      throw new UsageError(`--ca-file cannot be read: ${input.caFile}`);
-    }
+    const problem = await caFileProblem(input.caFile, (input.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000);
+    if (problem) throw new UsageError(problem);
   }
   return input;
 }
