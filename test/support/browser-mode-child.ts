@@ -5,7 +5,7 @@
  * up until killed. Every API call answers `{}` (the test checks that calls are served, not what
  * they do).
  */
-import type { Handlers } from '../../electron/core/dispatch';
+import type { Handlers } from '../../electron/core/handlers/dispatch';
 import { startBrowserMode, type ConnectionLimits } from '../../electron/serve';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as { rendererDir: string; limits?: Partial<ConnectionLimits> };

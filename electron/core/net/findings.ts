@@ -1,7 +1,7 @@
-import type { Finding } from '../../../shared/diagnostics';
+import type { Finding } from '../../../shared/diagnostic-report';
 import { printableLine } from '../../../shared/printable';
 import { makeFinding } from '../diagnostics/finding';
-import { redactAndCut, type Redactor } from '../redact';
+import { redactAndCut, type Redactor } from '../diagnostics/redact';
 
 /** A Location is shown in the texts: redacted (it may carry a query with a code), printable, short. */
 const MAX_LOCATION_CHARS = 300;

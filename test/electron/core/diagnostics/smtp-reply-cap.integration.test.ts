@@ -2,7 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { probeSmtp } from '../../../../electron/core/diagnostics/network-probe';
 import { openSmtpSession } from '../../../../electron/core/diagnostics/smtp-session';
-import { MAX_SMTP_REPLY_BYTES } from '../../../../electron/core/diagnostics/smtp-wire';
+import { MAX_SMTP_REPLY_BYTES } from '../../../../electron/core/diagnostics/smtp-protocol';
 
 // Issue 17 point 3: what is read from an SMTP server is capped; a reply past the cap is
 // NET_REPLY_TOO_LARGE, whichever reader (nodemailer's session, our own probe) is reading.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireToken } from '../../../../electron/core/diagnostics/token';
-import { redact } from '../../../../electron/core/redact';
+import { redact } from '../../../../electron/core/diagnostics/redact';
 import { loadOrCreatePki, type PracticePki } from '../../../../electron/practice/certificates';
 
 // Issue 17 point 1: a token endpoint answering 3xx must not make the client send client_id and
