@@ -4,6 +4,7 @@ import type { CliCommand } from './command';
 import type { LogAnalysis } from '../../shared/contract/troubleshoot';
 import { analyzeGuestLogs, fileInput, SLOW_SEND_MS } from '../core/troubleshoot/guest-log';
 import { NEXT_STEP_EN } from '../core/troubleshoot/next-steps-en';
+import { printableJson } from '../../shared/printable';
 
 const USAGE = 'usage: ise-smtp-oauth analyze-log FILE... [--json] [--timeline N]\n';
 
@@ -88,7 +89,7 @@ export const analyzeLogCommand: CliCommand = {
       }
     }
     const analysis = await analyzeGuestLogs(positionals.map(fileInput));
-    process.stdout.write(values.json ? JSON.stringify(analysis, null, 2) + '\n' : formatAnalysis(analysis, timelineLines));
+    process.stdout.write(values.json ? printableJson(analysis) + '\n' : formatAnalysis(analysis, timelineLines));
     // A failure that no later success followed is a failed check.
     return analysis.findings.some((f) => f.severity === 'error' && !f.resolvedLater) ? 1 : 0;
   },

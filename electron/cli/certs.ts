@@ -9,6 +9,7 @@ import { HostSchema, HttpUrlSchema, PortSchema, TimeoutSecondsSchema, validation
 import { NETWORK_FLAG_OPTIONS } from './network-flags';
 import { caFileProblem } from './ca-file';
 import { DEFAULT_TIMEOUT_SECONDS } from '../core/diagnostics/options';
+import { printableJson } from '../../shared/printable';
 
 const USAGE = `usage: ise-smtp-oauth certs [--authority-host URL] [--smtp-host H] [--smtp-port P] [--proxy URL]
          [--ca-file PEM] [--timeout S] [--out-dir DIR] [--json]
@@ -179,7 +180,7 @@ export const certsCommand: CliCommand = {
         return 1;
       }
     }
-    process.stdout.write(values.json ? `${JSON.stringify({ ...analysis, writtenFiles: written }, null, 2)}\n` : formatCertificates(analysis, written));
+    process.stdout.write(values.json ? `${printableJson({ ...analysis, writtenFiles: written })}\n` : formatCertificates(analysis, written));
     return analysis.ok ? 0 : 1;
   },
 };

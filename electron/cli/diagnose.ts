@@ -11,6 +11,7 @@ import { formatElapsed, parseDuration, watchDiagnosis, type WatchProgress, type 
 import { NETWORK_FLAG_OPTIONS } from './network-flags';
 import { caFileProblem } from './ca-file';
 import { DEFAULT_TIMEOUT_SECONDS } from '../core/diagnostics/options';
+import { printableJson } from '../../shared/printable';
 
 const USAGE = `usage: ise-smtp-oauth diagnose [--json] --tenant-id T --client-id C --mailbox M
          (--secret-env VAR | --secret-stdin | --profile NAME [--data-dir DIR])
@@ -254,7 +255,7 @@ export async function runDiagnose(argv: string[], deps: DiagnoseCommandDeps = {}
     process.stderr.write(`ise-smtp-oauth diagnose: ${message}\n`);
     return 2;
   }
-  const print = (report: DiagnosticReport) => process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+  const print = (report: DiagnosticReport) => process.stdout.write(values.json ? `${printableJson(report)}\n` : formatReport(report));
   if (!values.watch) {
     const report = await diagnose(input);
     print(report);

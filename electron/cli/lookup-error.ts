@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { CliCommand } from './command';
 import { lookupErrorText } from '../core/troubleshoot/lookup';
 import { NEXT_STEP_EN } from '../core/troubleshoot/next-steps-en';
+import { printableJson } from '../../shared/printable';
 
 const USAGE = 'usage: ise-smtp-oauth lookup-error "TEXT" | --stdin [--json]\n';
 const MAX_STDIN_CHARS = 1024 * 1024;
@@ -38,7 +39,7 @@ export const lookupErrorCommand: CliCommand = {
     }
     const result = lookupErrorText(text);
     if (values.json) {
-      process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      process.stdout.write(printableJson(result) + '\n');
     } else if (result.matches.length === 0) {
       process.stdout.write('No known ISE error recognised in this text.\n');
     } else {
