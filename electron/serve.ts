@@ -162,6 +162,10 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
+  server.removeAllListeners('error');
+  // Once listening, an error event means one failed connection, never a reason to end browser
+  // mode (libuv absorbs accept()'s EMFILE itself; this keeps any other such error from exiting).
+  server.on('error', () => undefined);
   port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
