@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFor, loadResume, RESUME_KEY, saveResume, type WizardResume } from '../../../renderer/wizard/draft';
+import { draftFor, loadResume, RESUME_KEY, saveResume, type WizardResume } from '../../../renderer/profiles/draft';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -7,22 +7,22 @@ function memoryStorage(initial: Record<string, string> = {}) {
 }
 
 describe('wizard resume point', () => {
-  it('starts at the welcome screen when nothing is saved or the saved text is broken', () => {
-    expect(loadResume(memoryStorage()).screen).toBe('start');
-    expect(loadResume(memoryStorage({ [RESUME_KEY]: '{not json' }))).toEqual({ profileId: null, screen: 'start', unsaved: {}, visited: {} });
-    expect(loadResume(memoryStorage({ [RESUME_KEY]: JSON.stringify({ screen: 'nowhere' }) })).screen).toBe('start');
+  it('starts with no profile when nothing is saved or the saved text is broken', () => {
+    expect(loadResume(memoryStorage())).toEqual({ profileId: null, unsaved: {}, visited: {} });
+    expect(loadResume(memoryStorage({ [RESUME_KEY]: '{not json' }))).toEqual({ profileId: null, unsaved: {}, visited: {} });
+    expect(loadResume(memoryStorage({ [RESUME_KEY]: JSON.stringify({ profileId: 7 }) })).profileId).toBeNull();
   });
 
-  it('round-trips profile, screen and unsaved values', () => {
+  it('round-trips profile, unsaved values and visited screens', () => {
     const s = memoryStorage();
-    const resume: WizardResume = { profileId: 'p1', screen: 'ise', unsaved: { p1: { mailbox: 'bad@' } }, visited: { p1: ['mailbox', 'ise'] } };
+    const resume: WizardResume = { profileId: 'p1', unsaved: { p1: { mailbox: 'bad@' } }, visited: { p1: ['mailbox', 'ise'] } };
     saveResume(s, resume);
     expect(loadResume(s)).toEqual(resume);
   });
 
   it('never stores anything but known draft fields (a secret cannot ride along)', () => {
     const s = memoryStorage();
-    saveResume(s, { profileId: null, screen: 'app-registration', unsaved: { new: { tenantId: 't', clientSecret: 'hunter2' } as never }, visited: {} });
+    saveResume(s, { profileId: null, unsaved: { new: { tenantId: 't', clientSecret: 'hunter2' } as never }, visited: {} });
     expect(s.data.get(RESUME_KEY)).not.toContain('hunter2');
     expect(loadResume(s).unsaved.new).toEqual({ tenantId: 't' });
   });

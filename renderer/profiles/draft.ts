@@ -1,6 +1,4 @@
-import { WIZARD_SCREENS } from '../../shared/steps';
 import type { ProfileView } from '../../shared/contract/profiles';
-import type { ShellScreen } from './screens';
 
 /**
  * The values a field engineer types, before and after they reach the profile. Never the
@@ -35,29 +33,29 @@ export const EMPTY_DRAFT: WizardDraft = {
 export const PROFILE_FIELDS = ['mailbox', 'tenantId', 'clientId', 'secretExpiry', 'route', 'servicePrincipalObjectId', 'iseVersion'] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
-/** What is saved between launches: where the engineer was, and what was typed but not yet saved. */
+/**
+ * What is saved between launches: the current profile, what was typed but not yet saved, and
+ * the screens opened per profile (the screen itself is the router's: shell/useRouter.ts).
+ */
 export interface WizardResume {
   profileId: string | null;
-  screen: ShellScreen;
   /** Values not (yet) accepted by the profile, per profile id ('new' before one exists). */
   unsaved: Record<string, Partial<WizardDraft>>;
   /** Screens opened per profile, so a screen with values but no check shows "in progress". */
-  visited: Record<string, ShellScreen[]>;
+  visited: Record<string, string[]>;
 }
 
 export const RESUME_KEY = 'ise-smtp-oauth.wizard';
-const SCREENS: readonly string[] = [...WIZARD_SCREENS, 'profiles', 'troubleshoot', 'start'];
 
 /** Reads the saved resume point; anything unreadable starts fresh rather than failing. */
 export function loadResume(storage: { getItem(key: string): string | null }): WizardResume {
-  const fresh: WizardResume = { profileId: null, screen: 'start', unsaved: {}, visited: {} };
+  const fresh: WizardResume = { profileId: null, unsaved: {}, visited: {} };
   try {
     const raw = storage.getItem(RESUME_KEY);
     if (!raw) return fresh;
     const parsed = JSON.parse(raw) as Partial<WizardResume>;
     return {
       profileId: typeof parsed.profileId === 'string' ? parsed.profileId : null,
-      screen: typeof parsed.screen === 'string' && SCREENS.includes(parsed.screen) ? parsed.screen : 'start',
       unsaved: parsed.unsaved && typeof parsed.unsaved === 'object' ? sanitizeUnsaved(parsed.unsaved) : {},
       visited: parsed.visited && typeof parsed.visited === 'object' ? parsed.visited : {},
     };
