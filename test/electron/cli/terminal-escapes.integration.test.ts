@@ -90,4 +90,22 @@ describe('the CLI prints no control sequences from servers or users', () => {
     expect(CONTROL.exec(r.stdout + r.stderr)).toBeNull();
     expect(r.stdout).not.toContain('pwned');
   }, 30_000);
+
+  it('profiles list and show print a hostile profile name without its controls', async () => {
+    const dataDir = join(dir, 'profiles-data');
+    const name = 'Contoso\u202egnp.exe \x1b]0;pwned\x07\x1b[2J';
+    const add = await spawnCli(
+      ['profiles', 'add', name, '--tenant-id', TENANT, '--client-id', CLIENT, '--mailbox', 'no-reply@contoso.onmicrosoft.com', '--expiry', '2027-06-30', '--secret-stdin', '--data-dir', dataDir],
+      { stdin: 'Xy8Q~abcdefghijklmnopqrstuvwxyz0123456789\n', killAfterMs: 20_000 },
+    );
+    expect(add.killed).toBeNull();
+    for (const args of [['profiles', 'list'], ['profiles', 'list', '--json'], ['profiles', 'show', name, '--json']]) {
+      const r = await spawnCli([...args, '--data-dir', dataDir], { killAfterMs: 20_000 });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.stdout).toContain('Contoso');
+      expect(CONTROL.exec(r.stdout + r.stderr), args.join(' ')).toBeNull();
+      expect(r.stdout).not.toContain('pwned');
+    }
+    await spawnCli(['profiles', 'delete', name, '--yes', '--data-dir', dataDir], { killAfterMs: 20_000 });
+  }, 90_000);
 });
