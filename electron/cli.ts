@@ -1,4 +1,5 @@
 import type { CliCommand } from './cli/command';
+import { installPrintableOutput } from './cli/printable-output';
 
 /**
  * The `ise-smtp-oauth` command. Each subcommand lives in electron/cli/<name>.ts and exports a
@@ -33,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
   return (await load()).run(rest);
 }
 
+installPrintableOutput(process.stdout);
+installPrintableOutput(process.stderr);
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -49,6 +49,10 @@ export const FINDING_CATALOG = {
   // An error, not a warning: while Exchange throttles, nothing was proven, so the run is not "verified".
   SMTP_THROTTLED: { step: 'network', severity: 'error' },
   SMTP_UNCLASSIFIED: { step: null, severity: 'error' },
+  /** A call carrying a secret was answered with a 3xx: refused, nothing re-sent (issue 17). */
+  NET_REDIRECT_REFUSED: { step: 'network', severity: 'error' },
+  /** A reply was longer than the fixed limit for its kind: reading stopped there (issue 17). */
+  NET_REPLY_TOO_LARGE: { step: 'network', severity: 'error' },
   /** Always reported by a full run: the laptop is not an ISE node (DESIGN §3). */
   ISE_NODES_NOT_PROVEN: { step: 'ise', severity: 'info' },
 } as const satisfies Record<string, { step: SetupStep | null; severity: Severity }>;

@@ -5,6 +5,7 @@ import type { LogAnalysis } from '../../shared/contract/troubleshoot';
 import { analyzeGuestLogs, fileInput, SLOW_SEND_MS } from '../core/troubleshoot/guest-log';
 import { findingTexts, type FindingTexts } from '../core/texts/finding-texts';
 import { cliLanguage, LANG_OPTION } from './language';
+import { printableJson } from '../../shared/printable';
 
 const USAGE = 'usage: ise-smtp-oauth analyze-log FILE... [--json] [--timeline N] [--lang en|nl|fr|de|it|zh-TW]\n';
 
@@ -89,7 +90,7 @@ export const analyzeLogCommand: CliCommand = {
       }
     }
     const analysis = await analyzeGuestLogs(positionals.map(fileInput));
-    process.stdout.write(values.json ? JSON.stringify(analysis, null, 2) + '\n' : formatAnalysis(analysis, timelineLines, findingTexts(cliLanguage(values.lang))));
+    process.stdout.write(values.json ? printableJson(analysis) + '\n' : formatAnalysis(analysis, timelineLines, findingTexts(cliLanguage(values.lang))));
     // A failure that no later success followed is a failed check.
     return analysis.findings.some((f) => f.severity === 'error' && !f.resolvedLater) ? 1 : 0;
   },

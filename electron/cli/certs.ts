@@ -1,4 +1,4 @@
-import { access, constants, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from './command';
@@ -8,6 +8,9 @@ import { cliLanguage, LANG_OPTION } from './language';
 import type { CertificateAnalysis, CertificateSummary, EndpointChain } from '../../shared/contract/certificates';
 import { HostSchema, HttpUrlSchema, PortSchema, TimeoutSecondsSchema, validationText } from '../../shared/validators';
 import { NETWORK_FLAG_OPTIONS } from './network-flags';
+import { caFileProblem } from './ca-file';
+import { DEFAULT_TIMEOUT_SECONDS } from '../core/diagnostics/options';
+import { printableJson } from '../../shared/printable';
 
 const USAGE = `usage: ise-smtp-oauth certs [--authority-host URL] [--smtp-host H] [--smtp-port P] [--proxy URL]
          [--ca-file PEM] [--timeout S] [--out-dir DIR] [--json] [--lang en|nl|fr|de|it|zh-TW]
@@ -43,11 +46,8 @@ async function optionsFrom(values: Values): Promise<CaptureOptions> {
   if (timeout !== undefined && !TimeoutSecondsSchema.safeParse(timeout).success) throw new UsageError(`--timeout ${validationText('timeout')}`);
   const caFile = str('ca-file');
   if (caFile !== undefined) {
-    try {
-      await access(caFile, constants.R_OK);
-    } catch {
-      throw new UsageError(`--ca-file cannot be read: ${caFile}`);
-    }
+    const problem = await caFileProblem(caFile, (timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000);
+    if (problem) throw new UsageError(problem);
   }
   const authorityHost = checked(str('authority-host'), '--authority-host', (v) => HttpUrlSchema.safeParse(v));
   const proxy = checked(str('proxy'), '--proxy', (v) => HttpUrlSchema.safeParse(v));
@@ -182,7 +182,7 @@ export const certsCommand: CliCommand = {
         return 1;
       }
     }
-    process.stdout.write(values.json ? `${JSON.stringify({ ...analysis, writtenFiles: written }, null, 2)}\n` : formatCertificates(analysis, written, findingTexts(cliLanguage(typeof values.lang === 'string' ? values.lang : undefined))));
+    process.stdout.write(values.json ? `${printableJson({ ...analysis, writtenFiles: written })}\n` : formatCertificates(analysis, written, findingTexts(cliLanguage(typeof values.lang === 'string' ? values.lang : undefined))));
     return analysis.ok ? 0 : 1;
   },
 };

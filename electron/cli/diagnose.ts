@@ -1,4 +1,3 @@
-import { access, constants } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from './command';
 import { diagnose } from '../core/diagnostics';
@@ -11,6 +10,9 @@ import { findingTexts, type FindingTexts } from '../core/texts/finding-texts';
 import { cliLanguage, LANG_OPTION } from './language';
 import { formatElapsed, parseDuration, watchDiagnosis, type WatchProgress, type WatchResult } from '../core/diagnostics/watch';
 import { NETWORK_FLAG_OPTIONS } from './network-flags';
+import { caFileProblem } from './ca-file';
+import { DEFAULT_TIMEOUT_SECONDS } from '../core/diagnostics/options';
+import { printableJson } from '../../shared/printable';
 
 const USAGE = `usage: ise-smtp-oauth diagnose [--json] --tenant-id T --client-id C --mailbox M
          (--secret-env VAR | --secret-stdin | --profile NAME [--data-dir DIR])
@@ -132,11 +134,8 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
   const input = parsed.data;
   if (input.iseVersion && !parseIseVersion(input.iseVersion)) throw new UsageError(`--ise-version ${validationText('iseVersion')}`);
   if (input.caFile) {
-    try {
-      await access(input.caFile, constants.R_OK);
-    } catch {
-      throw new UsageError(`--ca-file cannot be read: ${input.caFile}`);
-    }
+    const problem = await caFileProblem(input.caFile, (input.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000);
+    if (problem) throw new UsageError(problem);
   }
   return input;
 }
@@ -251,7 +250,7 @@ export async function runDiagnose(argv: string[], deps: DiagnoseCommandDeps = {}
     return 2;
   }
   const texts = findingTexts(cliLanguage(typeof values.lang === 'string' ? values.lang : undefined));
-  const print = (report: DiagnosticReport) => process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, texts));
+  const print = (report: DiagnosticReport) => process.stdout.write(values.json ? `${printableJson(report)}\n` : formatReport(report, texts));
   if (!values.watch) {
     const report = await diagnose(input);
     print(report);

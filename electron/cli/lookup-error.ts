@@ -3,6 +3,7 @@ import type { CliCommand } from './command';
 import { lookupErrorText } from '../core/troubleshoot/lookup';
 import { findingTexts } from '../core/texts/finding-texts';
 import { cliLanguage, LANG_OPTION } from './language';
+import { printableJson } from '../../shared/printable';
 
 const USAGE = 'usage: ise-smtp-oauth lookup-error "TEXT" | --stdin [--json] [--lang en|nl|fr|de|it|zh-TW]\n';
 const MAX_STDIN_CHARS = 1024 * 1024;
@@ -40,7 +41,7 @@ export const lookupErrorCommand: CliCommand = {
     const result = lookupErrorText(text);
     const texts = findingTexts(cliLanguage(values.lang));
     if (values.json) {
-      process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      process.stdout.write(printableJson(result) + '\n');
     } else if (result.matches.length === 0) {
       process.stdout.write('No known ISE error recognised in this text.\n');
     } else {

@@ -7,6 +7,7 @@ import { ProfileStore } from '../core/profiles/store';
 import { KeychainUnavailableError, Vault } from '../core/vault/vault';
 import { ProfileCreateInputSchema, type ProfileView } from '../../shared/contract/profiles';
 import { ClientSecretSchema, validationText } from '../../shared/validators';
+import { printableJson } from '../../shared/printable';
 
 const USAGE = `usage:
   ise-smtp-oauth profiles list [--json]
@@ -121,14 +122,14 @@ export const profilesCommand: CliCommand = {
       switch (action) {
         case 'list': {
           const views = await service.list();
-          if (values.json) process.stdout.write(`${JSON.stringify({ profiles: views }, null, 2)}\n`);
+          if (values.json) process.stdout.write(`${printableJson({ profiles: views })}\n`);
           else if (views.length === 0) process.stdout.write('no profiles yet: ise-smtp-oauth profiles add NAME …\n');
           else for (const v of views) process.stdout.write(listLine(v));
           return 0;
         }
         case 'show': {
           const view = await service.view(service.resolve(name!));
-          process.stdout.write(values.json ? `${JSON.stringify(view, null, 2)}\n` : describe(view));
+          process.stdout.write(values.json ? `${printableJson(view)}\n` : describe(view));
           return 0;
         }
         case 'delete': {

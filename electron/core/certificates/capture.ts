@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readCaFile } from '../net/ca-file';
 import { rootCertificates } from 'node:tls';
 import {
   ISE_TRUST_OPTION,
@@ -90,11 +90,9 @@ export async function captureChains(options: CaptureOptions = {}, deps: CaptureD
   let caPem = options.caPem;
   let caFileError: string | undefined;
   if (options.caFile) {
-    try {
-      caPem = [caPem, await readFile(options.caFile, 'utf8')].filter(Boolean).join('\n');
-    } catch (err) {
-      caFileError = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-    }
+    const read = await readCaFile(options.caFile, { timeoutMs: (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000 });
+    if (read.ok) caPem = [caPem, read.pem].filter(Boolean).join('\n');
+    else caFileError = read.reason;
   }
   const common = {
     timeoutMs: (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,

@@ -5,7 +5,7 @@ import { makeFinding } from './finding';
 import { describeProxy } from './proxy';
 import type { Redactor } from './redact';
 import { classifySmtpReply, replyParams } from './smtp-classify';
-import { SmtpWire, authMechanisms, capabilities, type SmtpReply } from './smtp-protocol';
+import { MAX_SMTP_REPLY_BYTES, SmtpWire, authMechanisms, capabilities, type SmtpReply } from './smtp-protocol';
 import { handshake, reach, type ChainCertificate, type WireFault } from './tcp-tls';
 
 export interface ProbeTarget {
@@ -72,7 +72,8 @@ export async function probeLogin(t: ProbeTarget): Promise<ProbeOutcome> {
 }
 
 /** A reply (or its absence) at one stage of the SMTP set-up as a finding; null when it is a success. */
-export function replyFinding(reply: SmtpReply | 'timeout' | 'closed', t: ProbeTarget, stage: string, redactor: Redactor): Finding | null {
+export function replyFinding(reply: SmtpReply | 'timeout' | 'closed' | 'too-large', t: ProbeTarget, stage: string, redactor: Redactor): Finding | null {
+  if (reply === 'too-large') return makeFinding('NET_REPLY_TOO_LARGE', { host: t.host, port: t.port, phase: stage, limit: MAX_SMTP_REPLY_BYTES });
   if (reply === 'timeout') return makeFinding('NET_READ_TIMEOUT', { host: t.host, port: t.port, phase: stage, timeoutMs: t.timeoutMs });
   if (reply === 'closed') return makeFinding('SMTP_UNCLASSIFIED', { host: t.host, port: t.port, phase: stage, reply: 'connection closed' });
   const code = classifySmtpReply(reply);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readCaFile } from '../net/ca-file';
 import { rootCertificates, type SecureContext } from 'node:tls';
 import type { z } from 'zod';
 import type { DiagnoseInputSchema } from '../../../shared/contract/diagnostics';
@@ -66,11 +66,9 @@ export async function resolveOptions(o: DiagnoseOptions, env: NodeJS.ProcessEnv 
   let caPem = o.caPem;
   let caError: string | undefined;
   if (o.caFile) {
-    try {
-      caPem = [caPem, await readFile(o.caFile, 'utf8')].filter(Boolean).join('\n');
-    } catch (err) {
-      caError = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-    }
+    const read = await readCaFile(o.caFile, { timeoutMs: (o.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000 });
+    if (read.ok) caPem = [caPem, read.pem].filter(Boolean).join('\n');
+    else caError = read.reason;
   }
   let secureContext: SecureContext;
   try {

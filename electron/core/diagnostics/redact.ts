@@ -28,6 +28,11 @@ const ENTRA_SECRET_VALUE = /(?<![A-Za-z0-9_.~-])[A-Za-z0-9_.-]{2,3}\dQ?~[A-Za-z0
 
 /** Known values shorter than this are not masked: they would mask ordinary words. */
 const MIN_KNOWN_LENGTH = 8;
+/**
+ * A text that ends with the first characters of a known value (or starts with its last ones) was
+ * cut somewhere before it reached us: that piece is masked too, from this many characters on.
+ */
+const MIN_PIECE_LENGTH = 4;
 
 /** The forms a known value takes on the wire: as is, URL-encoded (form bodies), base64. */
 function encodings(value: string): string[] {
@@ -46,7 +51,9 @@ export function redact(text: string, known: readonly (string | undefined)[] = []
   for (const value of known) {
     if (!value || value.length < MIN_KNOWN_LENGTH) continue;
     // Longest form first, so a base64 form is not half-masked by a shorter one.
-    for (const form of encodings(value).sort((a, b) => b.length - a.length)) out = out.split(form).join('[redacted]');
+    for (const form of encodings(value).sort((a, b) => b.length - a.length)) {
+      out = maskCutPieces(out.split(form).join('[redacted]'), form);
+    }
   }
   return out
     .replace(AUTH_XOAUTH2, '$1[redacted-xoauth2]')
@@ -56,6 +63,38 @@ export function redact(text: string, known: readonly (string | undefined)[] = []
     .replace(AUTHORIZATION, '$1[redacted]')
     .replace(FIELD_SECRET, '$1[redacted]')
     .replace(ENTRA_SECRET_VALUE, '[redacted-secret]');
+}
+
+/** Masks a trailing prefix and a leading suffix of `form` (what a cut elsewhere leaves of it). */
+function maskCutPieces(text: string, form: string): string {
+  let out = text;
+  for (let n = Math.min(form.length - 1, out.length); n >= MIN_PIECE_LENGTH; n--) {
+    if (out.endsWith(form.slice(0, n))) {
+      out = `${out.slice(0, out.length - n)}[redacted]`;
+      break;
+    }
+  }
+  for (let n = Math.min(form.length - 1, out.length); n >= MIN_PIECE_LENGTH; n--) {
+    if (out.startsWith(form.slice(form.length - n))) {
+      out = `[redacted]${out.slice(n)}`;
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Redacts, THEN cuts to at most `max` characters: cutting first could split a secret so that
+ * neither half matches (issue 17: 20 of 44 characters of a secret survived a 500-character cut).
+ * A cut through a mask marker leaves the whole marker out, never a half of it.
+ */
+export function redactAndCut(text: string, max: number, redactor: Redactor): string {
+  const clean = redactor(text);
+  if (clean.length <= max) return clean;
+  let cut = clean.slice(0, max);
+  const open = cut.lastIndexOf('[redacted');
+  if (open !== -1 && cut.indexOf(']', open) === -1) cut = cut.slice(0, open);
+  return `${cut}…`;
 }
 
 /** Log text (a guest.log entry, a pasted error) with nothing known in advance: shapes only. */

@@ -6,6 +6,7 @@ import { describeProxy } from './proxy';
 import type { Redactor } from './redact';
 import { classifyMailerError, replyParams, type MailerError } from './smtp-classify';
 import type { SmtpSession } from './smtp-session';
+import { MAX_SMTP_REPLY_BYTES, isMailerReplyTooLarge } from './smtp-protocol';
 
 export interface SmtpAuthRequest {
   host: string;
@@ -28,6 +29,7 @@ export interface SmtpStepOutcome {
 
 function failure(err: unknown, req: SmtpAuthRequest, redactor: Redactor, phase: string): Finding {
   const e = (err ?? {}) as MailerError;
+  if (isMailerReplyTooLarge(e)) return makeFinding('NET_REPLY_TOO_LARGE', { host: req.host, port: req.port, phase, limit: MAX_SMTP_REPLY_BYTES });
   const c = classifyMailerError(e, Boolean(req.proxy));
   const params = {
     host: req.host,

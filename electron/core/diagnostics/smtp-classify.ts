@@ -1,6 +1,7 @@
 import type { FindingCode } from '../../../shared/findings';
 import { classifyNetFault, type NetPhase } from './net-faults';
 import { parseReply, type SmtpReply } from './smtp-protocol';
+import { redactAndCut } from './redact';
 
 /**
  * Names the cause of an SMTP reply from its code and enhanced status code (DESIGN §5). Exchange
@@ -24,7 +25,7 @@ export function classifySmtpReply(reply: Pick<SmtpReply, 'code' | 'enhanced' | '
 
 /** The params every reply finding carries: the first line as `reply` (the texts quote it), code, enhanced code. */
 export function replyParams(reply: SmtpReply, redactor: (s: string) => string): { reply: string; replyCode: number; enhanced?: string } {
-  const first = redactor(`${reply.code} ${reply.lines[0] ?? ''}`.trim()).slice(0, 200);
+  const first = redactAndCut(`${reply.code} ${reply.lines[0] ?? ''}`.trim(), 200, redactor);
   return { reply: first, replyCode: reply.code, ...(reply.enhanced ? { enhanced: reply.enhanced } : {}) };
 }
 

@@ -8,6 +8,18 @@ export interface SmtpReply {
   text: string;
 }
 
+/**
+ * The most an SMTP reply may take before it is a finding (NET_REPLY_TOO_LARGE). RFC 5321 caps
+ * a reply line at 512 octets; Exchange's longest replies (EHLO, a 5.7.139 with its link) are
+ * well under 2 KB. Applied to our own readers and to nodemailer's (its `maxResponseSize`).
+ */
+export const MAX_SMTP_REPLY_BYTES = 64 * 1024;
+
+/** True for nodemailer's error when a reply passed its `maxResponseSize`. */
+export function isMailerReplyTooLarge(err: { code?: string; message?: string } | undefined): boolean {
+  return err?.code === 'EPROTOCOL' && /exceeds maximum allowed size/i.test(err.message ?? '');
+}
+
 /** Parses a complete (possibly multi-line) reply; null while it is incomplete. */
 export function parseReply(buffer: string): { reply: SmtpReply; rest: string } | null {
   const lines: string[] = [];
@@ -37,6 +49,7 @@ export class SmtpWire {
   private buffer = '';
   private waiter: (() => void) | undefined;
   private ended = false;
+  private tooLarge = false;
 
   constructor(private socket: Socket) {
     this.attach(socket);
@@ -45,6 +58,13 @@ export class SmtpWire {
   private attach(socket: Socket): void {
     socket.on('data', (chunk: Buffer) => {
       this.buffer += chunk.toString('utf8');
+      if (this.buffer.length > MAX_SMTP_REPLY_BYTES && !parseReply(this.buffer)) {
+        // A reply that never ends: stop reading and drop what was buffered.
+        this.tooLarge = true;
+        this.ended = true;
+        this.buffer = '';
+        socket.destroy();
+      }
       this.waiter?.();
     });
     const end = () => {
@@ -78,9 +98,13 @@ export class SmtpWire {
   }
 
   /** The next reply, or why there is none. */
-  read(timeoutMs: number): Promise<SmtpReply | 'timeout' | 'closed'> {
+  read(timeoutMs: number): Promise<SmtpReply | 'timeout' | 'closed' | 'too-large'> {
     return new Promise((resolve) => {
       const check = (): boolean => {
+        if (this.tooLarge) {
+          resolve('too-large');
+          return true;
+        }
         const parsed = parseReply(this.buffer);
         if (parsed) {
           this.buffer = parsed.rest;

@@ -7,7 +7,7 @@ import { chainEvidence, faultFinding, probeSmtp, replyFinding, type ProbeOutcome
 import { describeProxy } from './proxy';
 import type { Redactor } from './redact';
 import type { MailerError } from './smtp-classify';
-import { authMechanisms, capabilities, parseReply, type SmtpReply } from './smtp-protocol';
+import { MAX_SMTP_REPLY_BYTES, authMechanisms, capabilities, isMailerReplyTooLarge, parseReply, type SmtpReply } from './smtp-protocol';
 import { peerChain, reach } from './tcp-tls';
 
 /** The EHLO name the diagnosis announces (ISE announces its own host name). */
@@ -110,11 +110,17 @@ function upgradedSocket(connection: SMTPConnection): TLSSocket | undefined {
  * reply, where TLS begins. The socket is paused first so nodemailer, which resumes it once it
  * listens, and the watcher see the same bytes from the first one.
  */
-function watchPlainText(socket: Socket, onReply: (reply: SmtpReply, index: number) => void): void {
+function watchPlainText(socket: Socket, onReply: (reply: SmtpReply, index: number) => void, onTooLarge: () => void): void {
   let buffer = '';
   let count = 0;
   const onData = (chunk: Buffer) => {
     buffer += chunk.toString('utf8');
+    if (buffer.length > MAX_SMTP_REPLY_BYTES && !parseReply(buffer)) {
+      buffer = '';
+      socket.removeListener('data', onData);
+      onTooLarge();
+      return;
+    }
     for (let parsed = parseReply(buffer); parsed; parsed = parseReply(buffer)) {
       buffer = parsed.rest;
       onReply(parsed.reply, count++);
@@ -164,6 +170,8 @@ export async function openSmtpSession(t: ProbeTarget, redactor: Redactor, ehloNa
     socketTimeout: t.timeoutMs,
     connectionTimeout: t.timeoutMs * 4,
     logger: false,
+    // nodemailer's own cap on one reply (1 MiB by default), set to ours.
+    ...({ maxResponseSize: MAX_SMTP_REPLY_BYTES } as object),
   });
   const session = new SmtpSession(connection);
   const seen: SmtpReply[] = [];
@@ -179,6 +187,9 @@ export async function openSmtpSession(t: ProbeTarget, redactor: Redactor, ehloNa
       refused = makeFinding('SMTP_STARTTLS_UNAVAILABLE', { host: t.host, port: t.port }, redactor(reply.text));
       connection.close();
     }
+  }, () => {
+    refused ??= makeFinding('NET_REPLY_TOO_LARGE', { host: t.host, port: t.port, phase: waitingFor(), limit: MAX_SMTP_REPLY_BYTES });
+    connection.close();
   });
   const stages = ['banner', 'ehlo', 'starttls'] as const;
   // A silence is named by the reply it waited for; a bad reply by the step that got it.
@@ -196,6 +207,9 @@ export async function openSmtpSession(t: ProbeTarget, redactor: Redactor, ehloNa
     setupError = err as MailerError;
   }
   if (refused) return fail(refused);
+  if (setupError && isMailerReplyTooLarge(setupError)) {
+    return fail(makeFinding('NET_REPLY_TOO_LARGE', { host: t.host, port: t.port, phase: waitingFor(), limit: MAX_SMTP_REPLY_BYTES }));
+  }
   if (setupError) {
     const reply = replyOf(setupError);
     const replyFault = reply ? replyFinding(reply, t, answered(), redactor) : null;

@@ -84,6 +84,9 @@ export function openTcp(host: string, port: number, timeoutMs: number, phase: Ne
  * A TCP tunnel to host:port through an HTTP proxy (CONNECT), as nodemailer and undici do it.
  * Any failure here (proxy down, refused CONNECT, no answer) is NET_PROXY_FAILED.
  */
+/** A proxy's answer to CONNECT is a status line and a few headers; past this it is refused. */
+export const MAX_CONNECT_REPLY_BYTES = 16 * 1024;
+
 export async function openTunnel(proxyUrl: string, host: string, port: number, timeoutMs: number): Promise<WireResult<Socket>> {
   const proxy = new URL(proxyUrl);
   const opened = await openTcp(proxy.hostname, Number(proxy.port || 80), timeoutMs, 'proxy');
@@ -105,6 +108,11 @@ export async function openTunnel(proxyUrl: string, host: string, port: number, t
     const onData = (chunk: Buffer) => {
       buffered += chunk.toString('latin1');
       const end = buffered.indexOf('\r\n\r\n');
+      if (end < 0 && buffered.length > MAX_CONNECT_REPLY_BYTES) {
+        // A reply head that never ends: the proxy misbehaves; stop reading (issue 17: cap every reply).
+        done({ ok: false, fault: { phase: 'proxy', finding: 'NET_PROXY_FAILED', errorCode: 'PROXY_REPLY_TOO_LARGE', detail: `CONNECT answer over ${MAX_CONNECT_REPLY_BYTES} bytes without an end` } });
+        return;
+      }
       if (end < 0) return;
       const status = /^HTTP\/1\.[01] (\d{3})/.exec(buffered);
       if (status?.[1] !== '200') {

@@ -1,6 +1,7 @@
 import { AuthError, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
 import type { SecureContext } from 'node:tls';
-import { Agent, ProxyAgent, fetch, type Dispatcher } from 'undici';
+import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import { REPLY_LIMITS, safeRequest } from '../net/safe-request';
 
 /** What the token endpoint actually answered, kept so a failure can be classified from facts. */
 export interface TokenExchange {
@@ -11,6 +12,10 @@ export interface TokenExchange {
   /** The transport fault (DNS, connect, TLS, proxy, timeout) when no reply came. */
   transportError?: unknown;
   malformed?: boolean;
+  /** A 3xx: refused, nothing re-sent (the Location, resolved, as the server named it). */
+  redirect?: { status: number; location: string };
+  /** The reply was longer than the limit: reading stopped there. */
+  tooLarge?: { status: number; limit: number };
 }
 
 /**
@@ -19,10 +24,10 @@ export interface TokenExchange {
  */
 export class TokenTransportError extends AuthError {
   constructor(
-    readonly kind: 'transport' | 'malformed',
+    readonly kind: 'transport' | 'malformed' | 'redirect' | 'too-large',
     readonly exchange: TokenExchange,
   ) {
-    super(kind === 'transport' ? 'token_transport_failed' : 'token_reply_malformed', '', kind);
+    super(`token_${kind.replace('-', '_')}`, '', kind);
     // MSAL's AuthError pins its own prototype in its constructor; restore ours so instanceof works.
     Object.setPrototypeOf(this, new.target.prototype);
     this.name = 'TokenTransportError';
@@ -35,6 +40,8 @@ export interface TokenHttpOptions {
   secureContext?: SecureContext;
   proxy?: string;
   timeoutMs: number;
+  /** Reply bytes read at most (default REPLY_LIMITS.token); past it: NET_REPLY_TOO_LARGE. */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -73,27 +80,32 @@ export class DiagnosticNetworkClient implements INetworkModule {
   private async send<T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
     const exchange: TokenExchange = { url };
     this.exchanges.push(exchange);
-    let status: number;
-    let text: string;
-    const headers: Record<string, string> = {};
-    try {
-      const response = await fetch(url, {
-        method,
-        headers: options?.headers ?? {},
-        ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
-        dispatcher: this.dispatcher,
-        // The whole exchange, body included, within one phase bound.
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      status = response.status;
-      response.headers.forEach((value, key) => {
-        headers[key] = value;
-      });
-      text = await response.text();
-    } catch (err) {
-      exchange.transportError = err;
+    // Never follows a redirect: the POST carries client_secret, and a 3xx would make a client
+    // send it again to whichever host the Location names (issue 17).
+    const out = await safeRequest(url, {
+      method,
+      headers: options?.headers ?? {},
+      ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
+      dispatcher: this.dispatcher,
+      timeoutMs: this.options.timeoutMs,
+      maxBodyBytes: this.options.maxBodyBytes ?? REPLY_LIMITS.token,
+    });
+    if (out.kind === 'transport') {
+      exchange.transportError = out.error;
       throw new TokenTransportError('transport', exchange);
     }
+    if (out.kind === 'redirect') {
+      exchange.status = out.status;
+      exchange.redirect = { status: out.status, location: out.location };
+      throw new TokenTransportError('redirect', exchange);
+    }
+    if (out.kind === 'too-large') {
+      exchange.status = out.status;
+      exchange.tooLarge = { status: out.status, limit: out.limit };
+      throw new TokenTransportError('too-large', exchange);
+    }
+    const { status, headers } = out;
+    const text = out.body.toString('utf8');
     exchange.status = status;
     exchange.body = text;
     let body: unknown;

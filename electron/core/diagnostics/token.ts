@@ -2,9 +2,10 @@ import { ConfidentialClientApplication, LogLevel, ServerError, type Configuratio
 import type { SecureContext } from 'node:tls';
 import type { Finding } from '../../../shared/diagnostic-report';
 import { makeFinding } from './finding';
+import { refusedRedirectFinding, tooLargeFinding } from '../net/findings';
 import { classifyNetFault, errorCode } from './net-faults';
 import { describeProxy } from './proxy';
-import type { Redactor } from './redact';
+import { redactAndCut, type Redactor } from './redact';
 import { aadstsNumber, classifyTokenError } from './token-classify';
 import { DiagnosticNetworkClient, TokenTransportError } from './token-http';
 
@@ -123,6 +124,12 @@ export function classifyTokenFailure(
   redactor: Redactor,
 ): Finding {
   const { host, port } = loginEndpoint(req.authorityHost);
+  if (err instanceof TokenTransportError && err.kind === 'redirect' && err.exchange.redirect) {
+    return refusedRedirectFinding(err.exchange.url ?? req.authorityHost, err.exchange.redirect, redactor);
+  }
+  if (err instanceof TokenTransportError && err.kind === 'too-large' && err.exchange.tooLarge) {
+    return tooLargeFinding(err.exchange.url ?? req.authorityHost, err.exchange.tooLarge);
+  }
   if (err instanceof TokenTransportError && err.kind === 'transport') {
     const cause = err.exchange.transportError;
     const code = errorCode(cause);
@@ -137,7 +144,7 @@ export function classifyTokenFailure(
     return makeFinding('TOKEN_SERVICE_ERROR', { status }, redactor(body ?? ''));
   }
   if (err instanceof TokenTransportError) {
-    return makeFinding('TOKEN_SERVICE_ERROR', { status: status ?? 0, reason: 'malformed' }, redactor((body ?? '').slice(0, 500)));
+    return makeFinding('TOKEN_SERVICE_ERROR', { status: status ?? 0, reason: 'malformed' }, redactAndCut(body ?? '', 500, redactor));
   }
   if (err instanceof ServerError || (err as { errorNo?: unknown })?.errorNo !== undefined) {
     const e = err as ServerError;
@@ -148,8 +155,8 @@ export function classifyTokenFailure(
   }
   if (status !== undefined && status >= 200 && status < 300) {
     // A 2xx MSAL could not use (no access_token, wrong token_type …): the service misbehaved.
-    return makeFinding('TOKEN_SERVICE_ERROR', { status, reason: 'unusable-reply' }, redactor((body ?? '').slice(0, 500)));
+    return makeFinding('TOKEN_SERVICE_ERROR', { status, reason: 'unusable-reply' }, redactAndCut(body ?? '', 500, redactor));
   }
   const ae = err as { errorCode?: string; errorMessage?: string; name?: string };
-  return makeFinding('TOKEN_UNCLASSIFIED', { error: ae?.errorCode ?? ae?.name ?? 'error', status: status ?? 0 }, redactor(`${ae?.errorMessage ?? ''} ${body ?? ''}`.trim().slice(0, 1000)));
+  return makeFinding('TOKEN_UNCLASSIFIED', { error: ae?.errorCode ?? ae?.name ?? 'error', status: status ?? 0 }, redactAndCut(`${ae?.errorMessage ?? ''} ${body ?? ''}`.trim(), 1000, redactor));
 }

@@ -1,10 +1,12 @@
 import type { Profile } from '../../../shared/contract/profiles';
 import { iseSheet } from '../../../shared/ise-sheet';
 import type { ExportDocument } from '../../../shared/export-format';
+import { printable } from '../../../shared/printable';
 
 /** HTML text escaping for element content and double-quoted attributes. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+  // Control characters and bidi overrides out first (a profile name, a server's reply): issue 17.
+  return printable(value).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 }
 
 const STYLE = `

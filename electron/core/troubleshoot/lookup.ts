@@ -6,5 +6,5 @@ import { redactLogText } from '../diagnostics/redact';
  * redacted (a pasted text may hold a token or a secret).
  */
 export function lookupErrorText(text: string) {
-  return { matches: lookupIseError(text).map((m) => ({ ...m, evidence: redactLogText(m.evidence) })) };
+  return { matches: lookupIseError(redactLogText(text)).map((m) => ({ ...m, evidence: redactLogText(m.evidence) })) };
 }

@@ -22,6 +22,8 @@ const FINDING_PARAMS: Record<FindingCode, string[]> = {
   NET_CONNECT_REFUSED: ['host', 'port'],
   NET_PROXY_FAILED: ['host', 'port'],
   NET_READ_TIMEOUT: ['host', 'port'],
+  NET_REDIRECT_REFUSED: ['host', 'location'],
+  NET_REPLY_TOO_LARGE: ['host', 'limit'],
   TLS_UNTRUSTED_CHAIN: ['host', 'port'],
   TLS_HOSTNAME_MISMATCH: ['host', 'port'],
   TOKEN_TENANT_NOT_FOUND: ['aadsts'],
@@ -64,6 +66,8 @@ const SAMPLE_PARAMS: Record<string, string | number> = {
   version: '3.3 P4',
   minimum: '3.3 P8',
   reply: '421 4.3.2 Service not available',
+  location: 'http://portal.example.net/login',
+  limit: 262144,
 };
 
 const findingsOf = (lng: string) => (readLocale(lng)?.findings ?? {}) as Record<string, Record<string, string>>;

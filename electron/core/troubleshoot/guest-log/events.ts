@@ -2,6 +2,7 @@ import { primaryIseErrorCode } from '../../../../shared/ise-errors';
 import type { FindingCode } from '../../../../shared/findings';
 import type { LogEventKind } from '../../../../shared/contract/troubleshoot';
 import type { RawEntry } from './scanner';
+import { redactAndCut, redactLogText } from '../../diagnostics/redact';
 
 /** What one entry says: at most one timeline event, a failure code, settings it carries. */
 export interface EntryMeaning {
@@ -73,8 +74,9 @@ export function entryText(entry: RawEntry): string {
   return entry.lines.length === 0 ? entry.header.message : `${entry.header.message}\n${entry.lines.join('\n')}`;
 }
 
+/** Redacted before it is cut: a cut through a secret leaves a piece no pattern recognises. */
 function shortDetail(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, 240);
+  return redactAndCut(text.replace(/\s+/g, ' ').trim(), 240, redactLogText);
 }
 
 /**
