@@ -11,7 +11,7 @@ import { ClientSecretSchema, validationText } from '../../shared/validators';
 const USAGE = `usage:
   ise-smtp-oauth profiles list [--json]
   ise-smtp-oauth profiles show NAME [--json]
-  ise-smtp-oauth profiles delete NAME
+  ise-smtp-oauth profiles delete NAME [--keep-keychain-entry]
   ise-smtp-oauth profiles add NAME --tenant-id T --client-id C --mailbox M --secret-stdin
       [--expiry YYYY-MM-DD] [--route classic|app-rbac] [--customer X] [--ise-version V] [--sp-object-id ID]
   ise-smtp-oauth profiles set-secret NAME --secret-stdin
@@ -103,6 +103,7 @@ export const profilesCommand: CliCommand = {
           'ise-version': { type: 'string' },
           'sp-object-id': { type: 'string' },
           'secret-stdin': { type: 'boolean', default: false },
+          'keep-keychain-entry': { type: 'boolean', default: false },
         },
       });
     } catch (err) {
@@ -133,8 +134,23 @@ export const profilesCommand: CliCommand = {
         }
         case 'delete': {
           const profile = service.resolve(name!);
-          await service.delete(profile.id);
-          process.stdout.write(`deleted profile "${profile.name}" and its keychain entry\n`);
+          const keep = values['keep-keychain-entry'] === true;
+          try {
+            const result = await service.delete(profile.id, { keepKeychainEntry: keep });
+            process.stdout.write(
+              result.keychainEntryKept
+                ? `deleted profile "${profile.name}"; the OS keychain could not be reached, so its keychain entry (if any) stays\n`
+                : `deleted profile "${profile.name}" and its keychain entry\n`,
+            );
+          } catch (err) {
+            if (err instanceof KeychainUnavailableError) {
+              throw new CallFailure(
+                err.code,
+                `${err.message} The profile was not deleted; to delete it anyway (its keychain entry, if any, stays): ise-smtp-oauth profiles delete "${profile.name}" --keep-keychain-entry`,
+              );
+            }
+            throw err;
+          }
           return 0;
         }
         case 'set-secret': {
@@ -180,7 +196,7 @@ async function add(service: ProfileService, name: string, values: Record<string,
   const secret = parseSecret(await readSecretFromStdin());
   // The CLI's process ends: a session-only secret would be lost, so the keychain must work first.
   const status = await service.vault.status();
-  if (!status.available) throw new KeychainUnavailableError(status.reason ?? 'error');
+  if (!status.available) throw new KeychainUnavailableError(status.reason ?? 'error', { notStored: true });
   const view = await service.create(input.data);
   try {
     await service.vault.set(view.id, secret);

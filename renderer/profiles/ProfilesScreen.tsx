@@ -208,13 +208,13 @@ export function ProfilesScreen({ currentProfileId, onOpen }: { currentProfileId:
       <DeleteProfileDialog
         profile={dialog?.kind === 'delete' ? dialog.profile : null}
         onClose={close}
-        onConfirm={async () => {
+        onConfirm={async (keepKeychainEntry) => {
           const profile = dialog!.profile!;
-          const r = await call('profileDelete', { profileId: profile.id });
-          if (!r.ok) return callErrorText(t, r.error);
+          const r = await call('profileDelete', { profileId: profile.id, ...(keepKeychainEntry ? { keepKeychainEntry: true } : {}) });
+          if (!r.ok) return r.error.code === 'KEYCHAIN_UNAVAILABLE' && !keepKeychainEntry ? 'keychain-unavailable' : callErrorText(t, r.error);
           close();
           await reload();
-          toast(t('profiles.done.deleted', { name: profile.name }));
+          toast(r.value.keychainEntryKept ? t('store.delete.deletedEntryKept', { name: profile.name }) : t('profiles.done.deleted', { name: profile.name }));
           return null;
         }}
       />

@@ -151,8 +151,15 @@ export const profileCalls = defineCalls({
   profileRename: { input: byId.extend({ name: ProfileNameSchema }).strict(), output: ProfileViewSchema },
   /** A copy under a new name; the secret is not copied: the copy asks for its own. */
   profileDuplicate: { input: byId.extend({ name: ProfileNameSchema.optional() }).strict(), output: ProfileViewSchema },
-  /** Deletes the profile and its keychain entry. */
-  profileDelete: { input: byId, output: z.object({ deleted: z.boolean() }) },
+  /**
+   * Deletes the profile and its keychain entry. With no keychain the profile stays
+   * (KEYCHAIN_UNAVAILABLE) unless `keepKeychainEntry`: then the profile goes and
+   * `keychainEntryKept` says its keychain entry, if any, stays.
+   */
+  profileDelete: {
+    input: byId.extend({ keepKeychainEntry: z.boolean().optional() }).strict(),
+    output: z.object({ deleted: z.boolean(), keychainEntryKept: z.boolean().optional() }),
+  },
   secretSet: {
     input: byId.extend({ secret: ClientSecretSchema }).strict(),
     output: SecretStatusSchema.extend({ keychainWarning: KeychainWarningSchema.optional() }),

@@ -28,7 +28,7 @@ export function profileHandlers(ctx: CoreContext, services?: ProfileServices): P
     profileUpdate: async ({ profileId, changes }) => svc().update(profileId, changes),
     profileRename: async ({ profileId, name }) => svc().rename(profileId, name),
     profileDuplicate: async ({ profileId, name }) => svc().duplicate(profileId, name),
-    profileDelete: async ({ profileId }) => ({ deleted: await svc().delete(profileId) }),
+    profileDelete: async ({ profileId, keepKeychainEntry }) => svc().delete(profileId, { keepKeychainEntry: keepKeychainEntry === true }),
     secretSet: async ({ profileId, secret }) => {
       const s = svc();
       s.store.get(profileId); // a secret only for an existing profile
@@ -54,13 +54,14 @@ export function profileHandlers(ctx: CoreContext, services?: ProfileServices): P
       // The raw detail can quote D-Bus internals; the UI gets the reason and the fix.
       return status.available
         ? { available: true }
-        : { available: false, ...(status.reason ? { reason: status.reason } : {}), fix: keychainFixMessage(status.reason) };
+        : { available: false, ...(status.reason ? { reason: status.reason } : {}), fix: keychainFixMessage(status.reason, process.platform, { session: true }) };
     },
     exportProfile: async ({ profileId, format }) => {
       const s = svc();
       const profile = s.store.get(profileId);
-      const { secretStored } = await secretStatusOf(s.vault, profileId);
-      return exportProfile(profile, format, { secretStored, toolVersion: ctx.version });
+      const { secretStored, secretStorage } = await secretStatusOf(s.vault, profileId);
+      // A secret held in this session's memory is not in the keychain: the export must not say so.
+      return exportProfile(profile, format, { secretStored: secretStored && secretStorage === 'keychain', toolVersion: ctx.version });
     },
     importProfile: async ({ content }) => {
       const s = svc();

@@ -85,12 +85,21 @@ export class ProfileService {
 
   /**
    * Deletes the keychain entry first, then the profile: if the keychain cannot be reached the
-   * profile stays, so no orphaned secret is left behind without a way to find it again.
+   * profile stays (KEYCHAIN_UNAVAILABLE), so no secret is orphaned unknowingly. With
+   * `keepKeychainEntry` the engineer accepts that: the profile goes, and the result says the
+   * keychain entry, if there is one, stays.
    */
-  async delete(profileId: string): Promise<boolean> {
+  async delete(profileId: string, opts: { keepKeychainEntry?: boolean } = {}): Promise<{ deleted: boolean; keychainEntryKept?: boolean }> {
     this.store.get(profileId);
-    await this.vault.delete(profileId);
-    return this.store.delete(profileId);
+    let kept = false;
+    try {
+      await this.vault.delete(profileId);
+    } catch (err) {
+      if (!(err instanceof KeychainUnavailableError) || !opts.keepKeychainEntry) throw err;
+      kept = true;
+    }
+    const deleted = this.store.delete(profileId);
+    return opts.keepKeychainEntry ? { deleted, keychainEntryKept: kept } : { deleted };
   }
 
   /** Looks a profile up by the CLI's NAME (or id); a clear error when there is none. */
