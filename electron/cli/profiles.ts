@@ -36,7 +36,7 @@ export function openProfileService(dataDirFlag: string | undefined, vault: Vault
   const store = new ProfileStore({ dataDir: resolveDataDir(dataDirFlag) });
   if (store.recovered) {
     process.stderr.write(
-      `ise-smtp-oauth: the profiles file could not be read (${store.recovered.reason}); it was moved to ${store.recovered.movedTo}\n`,
+      `ise-smtp-oauth: the profiles file in ${store.recovered.folder ?? store.path} needed repair (${store.recovered.reason}${store.recovered.droppedProfiles ? `: ${store.recovered.droppedProfiles} profile(s) left out, the others kept` : ''}); the original is kept at ${store.recovered.movedTo}\n`,
     );
   }
   return new ProfileService({ store, vault });

@@ -103,9 +103,25 @@ export function ProfilesScreen({ currentProfileId, onOpen }: { currentProfileId:
       {list.state === 'ready' && list.recovered && (
         <MessageBar intent="warning" layout="multiline" data-testid="store-recovered">
           <MessageBarBody>
-            <MessageBarTitle>{t('profiles.recovered.title')}</MessageBarTitle>
-            {t(`profiles.recovered.reason.${list.recovered.reason}`)} {t('profiles.recovered.movedTo')}{' '}
+            {/* The reasons a file is repaired rather than moved aside (and the folder) come from the store namespace. */}
+            {list.recovered.reason === 'invalid-profiles' || list.recovered.reason === 'file-deleted' ? (
+              <>
+                <MessageBarTitle>{t('store.recovered.title')}</MessageBarTitle>
+                {t(`store.recovered.reason.${list.recovered.reason}`, { count: list.recovered.droppedProfiles ?? 0 })} {t('store.recovered.keptAt')}{' '}
+              </>
+            ) : (
+              <>
+                <MessageBarTitle>{t('profiles.recovered.title')}</MessageBarTitle>
+                {t(`profiles.recovered.reason.${list.recovered.reason}`)} {t('profiles.recovered.movedTo')}{' '}
+              </>
+            )}
             <span className={styles.code}>{list.recovered.movedTo}</span>
+            {list.recovered.folder && (
+              <>
+                {' '}
+                {t('store.recovered.folder')} <span className={styles.code}>{list.recovered.folder}</span>
+              </>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}

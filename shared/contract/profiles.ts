@@ -86,10 +86,18 @@ export type ProfileView = z.infer<typeof ProfileViewSchema>;
 
 /** A stored file that could not be read and was moved aside (never silently dropped). */
 export const StoreRecoveredSchema = z.object({
-  reason: z.enum(['invalid-json', 'invalid-schema', 'migration-failed', 'newer-version']),
-  /** Where the unreadable file now is, so the engineer can recover it by hand. */
+  /**
+   * invalid-profiles: some profiles could not be read (the others are kept); file-deleted: the
+   * file vanished while running (what this process last knew is kept at `movedTo`).
+   */
+  reason: z.enum(['invalid-json', 'invalid-schema', 'migration-failed', 'newer-version', 'invalid-profiles', 'file-deleted']),
+  /** Where the original bytes now are, so the engineer can recover them by hand. */
   movedTo: z.string(),
   at: z.string(),
+  /** The profiles folder. */
+  folder: z.string().optional(),
+  /** How many profiles were left out (invalid-profiles). */
+  droppedProfiles: z.number().int().nonnegative().optional(),
 });
 export type StoreRecovered = z.infer<typeof StoreRecoveredSchema>;
 
