@@ -1,5 +1,5 @@
-import type { CoreContext } from '../context';
-import type { Handlers } from '../dispatch';
+import type { CoreContext } from './context';
+import type { Handlers } from './dispatch';
 import { keychainStatus, type KeychainStatus } from '../vault/keychain-status';
 
 /** What appInfo asks the OS; tests pass a broken keychain. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { CallFailure } from '../dispatch';
+import { CallFailure } from '../errors/call-failure';
 import { LockTimeoutError } from './file-lock';
 
 /**

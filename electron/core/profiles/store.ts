@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Conf from 'conf';
-import { CallFailure } from '../dispatch';
+import { CallFailure } from '../errors/call-failure';
 import {
   ProfileSchema,
   type Profile,
@@ -10,7 +10,7 @@ import {
   type ProfileFields,
   type StoreRecovered,
 } from '../../../shared/contract/profiles';
-import type { DiagnosticReport } from '../../../shared/diagnostics';
+import type { DiagnosticReport } from '../../../shared/diagnostic-report';
 import { migrateV0toV1, PROFILES_CONF_VERSION, PROFILES_SCHEMA_VERSION } from './migrations';
 import { withFileLock } from './file-lock';
 import { cleanStrayTemps, readText, storeFault, writeAtomic } from './store-io';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeychainUnavailableError, Vault, keychainFixMessage } from '../../../electron/core/vault/vault';
-import { failingKeytar } from '../../unit/export/helpers';
+import { failingKeytar } from '../../support/profile-fixtures';
 
 /**
  * Issue 17 point 11: the CLI keeps nothing in memory (its process ends), so its message for an

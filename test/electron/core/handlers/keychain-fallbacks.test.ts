@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch, type Handlers } from '../../../../electron/core/dispatch';
+import { dispatch, type Handlers } from '../../../../electron/core/handlers/dispatch';
 import { appHandlers } from '../../../../electron/core/handlers/app';
 import { profileHandlers } from '../../../../electron/core/handlers/profiles';
 import { ProfileStore } from '../../../../electron/core/profiles/store';
 import { Vault } from '../../../../electron/core/vault/vault';
 import { contract } from '../../../../shared/contract';
-import { CANARY, CLIENT, MAILBOX, TENANT, failingKeytar, memoryKeytar } from '../../../unit/export/helpers';
+import { CANARY, CLIENT, MAILBOX, TENANT, failingKeytar, memoryKeytar } from '../../../support/profile-fixtures';
 
 /**
  * Issue 17 point 11, the keychain-related part: what the app says and allows when the OS

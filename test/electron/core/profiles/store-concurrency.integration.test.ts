@@ -12,7 +12,7 @@ import { loadKeytar } from '../../../../electron/core/vault/keychain-status';
  * be in the file afterwards; before the fix, two browser-mode instances lost ~40% of them, and
  * the app and the CLI together lost a profile whose secret stayed orphaned in the keychain.
  */
-const WRITER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'concurrent-writer.ts');
+const WRITER = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../support/concurrent-store-writer.ts');
 let writer: string[] = [];
 let bundleDir: string | undefined;
 beforeAll(async () => {

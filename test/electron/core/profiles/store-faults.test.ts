@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CallFailure, dispatch, type Handlers } from '../../../../electron/core/dispatch';
+import { dispatch, type Handlers } from '../../../../electron/core/handlers/dispatch';
+import { CallFailure } from '../../../../electron/core/errors/call-failure';
 import { profileHandlers } from '../../../../electron/core/handlers/profiles';
 import { ProfileStore } from '../../../../electron/core/profiles/store';
 import { Vault } from '../../../../electron/core/vault/vault';
-import { memoryKeytar } from '../../../unit/export/helpers';
+import { memoryKeytar } from '../../../support/profile-fixtures';
 
 /**
  * Issue 17 point 9: the store's faults. Each keeps the valid profiles and the original bytes,
@@ -29,7 +30,7 @@ function failWritesIn(folder: string, code: string) {
   const { openSync, writeFileSync } = fs;
   vi.spyOn(fs, 'openSync').mockImplementation(((p: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode) => {
     if (inFolder(p) && flags !== 'r' && flags !== undefined) throw errnoError(code);
-    return openSync(p, flags, mode);
+    return openSync(p, flags ?? 'r', mode);
   }) as typeof fs.openSync);
   vi.spyOn(fs, 'writeFileSync').mockImplementation(((p: fs.PathOrFileDescriptor, data: string, opts?: fs.WriteFileOptions) => {
     if (inFolder(p)) throw errnoError(code);
