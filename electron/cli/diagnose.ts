@@ -73,7 +73,7 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
   if (str('profile') !== undefined) {
     const { resolveProfileSecret } = await import('../core/profiles/resolve');
     try {
-      const { profile, secret } = await resolveProfileSecret(str('profile')!, { ...(str('data-dir') ? { dataDir: str('data-dir')! } : {}) });
+      const { profile, secret, proxy } = await resolveProfileSecret(str('profile')!, { ...(str('data-dir') ? { dataDir: str('data-dir')! } : {}) });
       if (profile.practice) {
         // Its endpoints live only inside the app that runs the practice tenant.
         throw new UsageError(`profile "${profile.name}" points at the built-in practice tenant: run \`ise-smtp-oauth practice\` and use the diagnose command it prints`);
@@ -90,7 +90,7 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
         ...(profile.smtpHost ? { smtpHost: profile.smtpHost } : {}),
         ...(profile.smtpPort ? { smtpPort: profile.smtpPort } : {}),
         ...(profile.scope ? { scope: profile.scope } : {}),
-        ...(profile.proxy ? { proxy: profile.proxy } : {}),
+        ...(proxy ? { proxy } : {}), // with its password from the keychain
       };
     } catch (err) {
       if (err instanceof UsageError) throw err;

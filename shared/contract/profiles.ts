@@ -79,6 +79,8 @@ export type SecretStatus = z.infer<typeof SecretStatusSchema>;
 /** What the renderer gets for a profile: the stored values, the secret's status, days left. */
 export const ProfileViewSchema = ProfileSchema.extend({
   ...SecretStatusSchema.shape,
+  /** A password for the proxy URL's user is kept in the keychain (the URL here never holds it). */
+  proxyPasswordStored: z.boolean().optional(),
   /** Absent when no expiry date is known. */
   secretExpiryStatus: SecretExpiryStatusSchema.optional(),
 });
