@@ -31,6 +31,13 @@ const useStyles = makeStyles({
   code: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 
+const IMPORT_ORIGIN_KEY = {
+  'this-installation': 'thisInstallation',
+  'other-installation': 'otherInstallation',
+  unsigned: 'unsigned',
+  unverified: 'unverified',
+} as const;
+
 type ListState = { state: 'loading' } | { state: 'ready'; profiles: ProfileView[]; recovered?: StoreRecovered } | { state: 'error'; message: string };
 type KeychainState = { available: boolean; reason?: string; fix?: string } | null;
 type DialogState = { kind: ProfileAction | 'create'; profile: ProfileView | null; intro?: string } | null;
@@ -88,7 +95,9 @@ export function ProfilesScreen({ currentProfileId, onOpen }: { currentProfileId:
     const r = await call('importProfile', { content });
     if (!r.ok) return failed(t('profiles.import.failed'))(r.error);
     await reload();
-    setDialog({ kind: 'secret', profile: r.value, intro: t('profiles.import.askSecret', { name: r.value.name }) });
+    // Where the file comes from (this installation's integrity code checked, or not checkable) comes first.
+    const origin = t(`store.import.${IMPORT_ORIGIN_KEY[r.value.importOrigin]}`);
+    setDialog({ kind: 'secret', profile: r.value, intro: `${origin} ${t('profiles.import.askSecret', { name: r.value.name })}` });
   };
 
   const profiles = list.state === 'ready' ? list.profiles : [];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCalls } from './define';
+import { ImportOriginSchema } from '../export-format';
 import { KeychainStatusSchema } from './app';
 import { DiagnosticReportSchema, RouteSchema } from '../diagnostic-report';
 import {
@@ -136,7 +137,7 @@ export const ProfileUpdateInputSchema = z
         smtpPort: PortSchema.nullable().optional(),
         scope: ScopeSchema.nullable().optional(),
         proxy: HttpUrlSchema.nullable().optional(),
-        lastVerification: DiagnosticReportSchema.nullable().optional(),
+        // No lastVerification: only main records one (after its own diagnosis), never the renderer.
         // zod 4 applies a .default() even inside .partial(): without these, every update would
         // reset customer, iseVersion, route and practice to their defaults.
         customer: z.string().trim().max(200).optional(),
@@ -184,6 +185,7 @@ export const profileCalls = defineCalls({
   /** Creates a profile from an exported json; the secret is asked for separately. */
   importProfile: {
     input: z.object({ content: z.string().min(1).max(2_000_000) }).strict(),
-    output: ProfileViewSchema,
+    /** `importOrigin`: whether this installation exported the file (and it is unchanged). */
+    output: ProfileViewSchema.extend({ importOrigin: ImportOriginSchema }),
   },
 });

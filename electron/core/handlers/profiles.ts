@@ -2,6 +2,7 @@ import type { CoreContext } from './context';
 import type { Handlers } from './dispatch';
 import { exportProfile } from '../export';
 import { parseExport } from '../export/import';
+import { installationKey } from '../export/integrity';
 import { secretStatusOf, type ProfileServices } from '../profiles/profile-service';
 import { lazyProfileService } from '../profiles/process-services';
 import { keychainFixMessage } from '../vault/vault';
@@ -60,13 +61,18 @@ export function profileHandlers(ctx: CoreContext, services?: ProfileServices): P
       const s = svc();
       const profile = s.store.get(profileId);
       const { secretStored, secretStorage } = await secretStatusOf(s.vault, profileId);
+      const integrityKey = format === 'json' || format === 'html' ? await installationKey(s.vault, { create: true }) : undefined;
       // A secret held in this session's memory is not in the keychain: the export must not say so.
-      return exportProfile(profile, format, { secretStored: secretStored && secretStorage === 'keychain', toolVersion: ctx.version });
+      return exportProfile(profile, format, {
+        secretStored: secretStored && secretStorage === 'keychain',
+        toolVersion: ctx.version,
+        ...(integrityKey ? { integrityKey } : {}),
+      });
     },
     importProfile: async ({ content }) => {
       const s = svc();
-      const fields = parseExport(content);
-      return s.create({ ...fields, name: s.store.freeName(fields.name) });
+      const { origin, ...fields } = parseExport(content, await installationKey(s.vault, { create: false }));
+      return { ...(await s.create({ ...fields, name: s.store.freeName(fields.name) })), importOrigin: origin };
     },
   };
 }
