@@ -174,7 +174,14 @@ export class ProfileStore {
   /** Reading without the lock; a file that needs repair is repaired under it. */
   private read(): Profile[] {
     const reading = this.reading(readText(this.path));
-    return reading.ok ? reading.profiles : this.locked(() => this.current().profiles);
+    if (reading.ok) return reading.profiles;
+    try {
+      return this.locked(() => this.current().profiles);
+    } catch (err) {
+      // A read-only folder cannot be repaired: its valid profiles still show (writes say why they fail).
+      if (err instanceof CallFailure && err.code === 'STORE_READ_ONLY' && reading.reason === 'invalid-profiles') return reading.profiles;
+      throw err;
+    }
   }
 
   /** The file's profiles, repairing it first if needed. Only while holding the lock. */
@@ -235,11 +242,7 @@ export class ProfileStore {
       });
     } catch (err) {
       // A read-only folder still opens for reading: the profiles show, writes say why they fail.
-      if (err instanceof CallFailure && err.code === 'STORE_READ_ONLY') {
-        const reading = this.reading(readText(this.path));
-        if (!reading.ok && reading.reason === 'invalid-profiles') this.last = { text: '', profiles: reading.profiles, extra: reading.extra };
-        return;
-      }
+      if (err instanceof CallFailure && err.code === 'STORE_READ_ONLY') return;
       throw err;
     }
   }

@@ -82,6 +82,14 @@ describe('store faults', () => {
     expect(fs.readFileSync(file())).toEqual(before);
   });
 
+  it('a read-only folder with one invalid profile still lists the valid ones', () => {
+    fs.writeFileSync(file(), JSON.stringify({ __internal__: { migrations: { version: '1.0.0' } }, schemaVersion: 1, profiles: [valid(ID1, 'Contoso'), { id: 'broken' }] }));
+    failWritesIn(dir, 'EACCES');
+    const store = new ProfileStore({ dataDir: dir });
+    expect(store.list().map((p) => p.name)).toEqual(['Contoso']);
+    expect(faultOf(() => store.delete(ID1)).code).toBe('STORE_READ_ONLY');
+  });
+
   it('a full disk: STORE_DISK_FULL over the contract (not INTERNAL), no temp file left, data intact', async () => {
     const store = new ProfileStore({ dataDir: dir });
     store.create({ ...fields, name: 'Contoso' });
