@@ -45,8 +45,8 @@ export const exportCommand: CliCommand = {
       const service = openProfileService(values['data-dir']);
       const profile = service.resolve(values.profile);
       const { secretStored, secretStorage } = await secretStatusOf(service.vault, profile.id);
-      // Signed with this installation's key (the same keychain as the app's), for json and html.
-      const integrityKey = format.data === 'json' || format.data === 'html' ? await installationKey(service.vault, { create: true }) : undefined;
+      // The json is signed with this installation's key (the same keychain as the app's).
+      const integrityKey = format.data === 'json' ? await installationKey(service.vault, { create: true }) : undefined;
       const file = exportProfile(profile, format.data, {
         secretStored: secretStored && secretStorage === 'keychain',
         toolVersion: APP_VERSION,

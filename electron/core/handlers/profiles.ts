@@ -61,7 +61,7 @@ export function profileHandlers(ctx: CoreContext, services?: ProfileServices): P
       const s = svc();
       const profile = s.store.get(profileId);
       const { secretStored, secretStorage } = await secretStatusOf(s.vault, profileId);
-      const integrityKey = format === 'json' || format === 'html' ? await installationKey(s.vault, { create: true }) : undefined;
+      const integrityKey = format === 'json' ? await installationKey(s.vault, { create: true }) : undefined; // only the json carries integrity
       // A secret held in this session's memory is not in the keychain: the export must not say so.
       return exportProfile(profile, format, {
         secretStored: secretStored && secretStorage === 'keychain',
