@@ -84,9 +84,22 @@ function tryCreate(lockPath: string, token: string, tempPrefix: string | undefin
     const code = (err as NodeJS.ErrnoException).code;
     // ENOENT: another holder cleaned our temp file as a crash's leftover; simply try again.
     if (code === 'EEXIST' || code === 'ENOENT') return false;
+    // A file system without hard links (FAT, some network shares): O_EXCL create instead (a crash
+    // between create and write leaves an empty lock, which is taken as stale after staleMs).
+    if ((code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EOPNOTSUPP') && fs.existsSync(tmp)) return tryCreateExclusive(lockPath, token);
     throw err;
   } finally {
     fs.rmSync(tmp, { force: true });
+  }
+}
+
+function tryCreateExclusive(lockPath: string, token: string): boolean {
+  try {
+    fs.writeFileSync(lockPath, token, { flag: 'wx', mode: 0o600 });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
   }
 }
 

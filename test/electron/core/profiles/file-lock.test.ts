@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LockTimeoutError, withFileLock } from '../../../../electron/core/profiles/file-lock';
 import { ProfileStore } from '../../../../electron/core/profiles/store';
 
@@ -49,6 +49,18 @@ describe('withFileLock', () => {
       expect(() => store.delete('6a0f4c8e-1d3b-4b7a-9c2e-8f5d0a6b3e71')).toThrow(expect.objectContaining({ code: 'STORE_BUSY', params: { folder: dir, cause: 'lock timeout' } }));
     } finally {
       holder.kill('SIGKILL');
+    }
+  });
+
+  it('on a file system without hard links (link → EPERM) it falls back to an exclusive create', () => {
+    vi.spyOn(fs, 'linkSync').mockImplementation(() => {
+      throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+    });
+    try {
+      expect(withFileLock(lock, () => fs.readFileSync(lock, 'utf8'))).toContain(`"pid":${process.pid}`);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      vi.restoreAllMocks();
     }
   });
 
