@@ -155,8 +155,10 @@ describe('store faults', () => {
 describe('store fault texts', () => {
   it('every store code has a text naming {{folder}} in all six locales', async () => {
     const codes = ['STORE_READ_ONLY', 'STORE_DISK_FULL', 'STORE_WRITE_FAILED', 'STORE_UNREADABLE', 'STORE_BUSY'];
+    // The namespace's one source (the per-locale files are generated from it).
+    const source = JSON.parse(fs.readFileSync(path.join('renderer/i18n/sources', 'store.json'), 'utf8')) as Record<string, { errors: Record<string, string>; recovered: { reason: Record<string, string> } }>;
     for (const lng of ['en', 'nl', 'fr', 'de', 'it', 'zh-TW']) {
-      const locale = JSON.parse(fs.readFileSync(path.join('renderer/i18n/locales', `${lng}.json`), 'utf8')) as { store: { errors: Record<string, string>; recovered: { reason: Record<string, string> } } };
+      const locale = { store: source[lng]! };
       for (const code of codes) expect(locale.store.errors[code], `${lng} ${code}`).toContain('{{folder}}');
       expect(locale.store.recovered.reason['invalid-profiles']).toContain('{{count}}');
       expect(locale.store.recovered.reason['file-deleted']).toBeTruthy();
