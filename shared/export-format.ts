@@ -83,12 +83,38 @@ export const ExportDocumentSchema = z
       .strict(),
     iseSettings: IseSettingsSchema,
     lastVerification: ExportVerificationSchema.nullable(),
-    /** sha256 (hex) over canonicalJson of the document without this field: detects edits. */
-    integrity: z.object({ algorithm: z.literal('sha256'), digest: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    /**
+     * sha256 (hex) over canonicalJson of the document without this field: detects accidental
+     * edits (anyone can recompute it). `hmac`: HMAC-SHA256 over the same bytes with the exporting
+     * installation's own key (kept in its OS keychain): that installation detects any edit, and
+     * `installationId` (a public name of the key) says which installation exported the file.
+     */
+    integrity: z
+      .object({
+        algorithm: z.literal('sha256'),
+        digest: z.string().regex(/^[0-9a-f]{64}$/),
+        hmac: z
+          .object({
+            algorithm: z.literal('hmac-sha256'),
+            installationId: z.string().regex(/^[0-9a-f]{16}$/),
+            value: z.string().regex(/^[0-9a-f]{64}$/),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
   })
   .strict();
 export type ExportDocument = z.infer<typeof ExportDocumentSchema>;
 export type ExportVerification = z.infer<typeof ExportVerificationSchema>;
+
+/**
+ * Where an imported file comes from: this installation (its code checked), another one (its
+ * values cannot be confirmed here), no installation code at all (older exports), or unverified
+ * (this installation's key is unreachable: the OS keychain is down).
+ */
+export const ImportOriginSchema = z.enum(['this-installation', 'other-installation', 'unsigned', 'unverified']);
+export type ImportOrigin = z.infer<typeof ImportOriginSchema>;
 
 /** The published JSON Schema (docs/export-schema.json is this, pretty-printed). */
 export function exportJsonSchema(): Record<string, unknown> {

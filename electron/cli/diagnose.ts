@@ -77,7 +77,7 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
   if (str('profile') !== undefined) {
     const { resolveProfileSecret } = await import('../core/profiles/resolve');
     try {
-      const { profile, secret } = await resolveProfileSecret(str('profile')!, { ...(str('data-dir') ? { dataDir: str('data-dir')! } : {}) });
+      const { profile, secret, proxy } = await resolveProfileSecret(str('profile')!, { ...(str('data-dir') ? { dataDir: str('data-dir')! } : {}) });
       if (profile.practice) {
         // Its endpoints live only inside the app that runs the practice tenant.
         throw new UsageError(`profile "${profile.name}" points at the built-in practice tenant: run \`ise-smtp-oauth practice\` and use the diagnose command it prints`);
@@ -86,7 +86,7 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
       // The same mapping as the app's verification; `practice` is not a flag (checked above).
       const { diagnoseInputFor } = await import('../core/profiles/diagnose-input');
       const { endpointsFor } = await import('../core/profiles/endpoints');
-      const { practice: _practice, ...fromProfile } = diagnoseInputFor(profile, await endpointsFor(profile, undefined));
+      const { practice: _practice, ...fromProfile } = diagnoseInputFor(profile, await endpointsFor(profile, undefined, proxy)); // proxy: with its password from the keychain
       base = fromProfile;
     } catch (err) {
       if (err instanceof UsageError) throw err;

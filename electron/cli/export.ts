@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { CliCommand } from './command';
 import { CallFailure } from '../core/errors/call-failure';
 import { exportProfile } from '../core/export';
+import { installationKey } from '../core/export/integrity';
 import { secretStatusOf } from '../core/profiles/profile-service';
 import { APP_VERSION } from './version';
 import { ExportFormatSchema } from '../../shared/contract/profiles';
@@ -43,8 +44,14 @@ export const exportCommand: CliCommand = {
     try {
       const service = openProfileService(values['data-dir']);
       const profile = service.resolve(values.profile);
-      const { secretStored } = await secretStatusOf(service.vault, profile.id);
-      const file = exportProfile(profile, format.data, { secretStored, toolVersion: APP_VERSION });
+      const { secretStored, secretStorage } = await secretStatusOf(service.vault, profile.id);
+      // The json is signed with this installation's key (the same keychain as the app's).
+      const integrityKey = format.data === 'json' ? await installationKey(service.vault, { create: true }) : undefined;
+      const file = exportProfile(profile, format.data, {
+        secretStored: secretStored && secretStorage === 'keychain',
+        toolVersion: APP_VERSION,
+        ...(integrityKey ? { integrityKey } : {}),
+      });
       if (!values.out) {
         process.stdout.write(file.content);
         return 0;

@@ -12,7 +12,7 @@ import { printableJson } from '../../shared/printable';
 const USAGE = `usage:
   ise-smtp-oauth profiles list [--json]
   ise-smtp-oauth profiles show NAME [--json]
-  ise-smtp-oauth profiles delete NAME
+  ise-smtp-oauth profiles delete NAME [--keep-keychain-entry]
   ise-smtp-oauth profiles add NAME --tenant-id T --client-id C --mailbox M --secret-stdin
       [--expiry YYYY-MM-DD] [--route classic|app-rbac] [--customer X] [--ise-version V] [--sp-object-id ID]
   ise-smtp-oauth profiles set-secret NAME --secret-stdin
@@ -37,7 +37,7 @@ export function openProfileService(dataDirFlag: string | undefined, vault: Vault
   const store = new ProfileStore({ dataDir: resolveDataDir(dataDirFlag) });
   if (store.recovered) {
     process.stderr.write(
-      `ise-smtp-oauth: the profiles file could not be read (${store.recovered.reason}); it was moved to ${store.recovered.movedTo}\n`,
+      `ise-smtp-oauth: the profiles file in ${store.recovered.folder ?? store.path} needed repair (${store.recovered.reason}${store.recovered.droppedProfiles ? `: ${store.recovered.droppedProfiles} profile(s) left out, the others kept` : ''}); the original is kept at ${store.recovered.movedTo}\n`,
     );
   }
   return new ProfileService({ store, vault });
@@ -104,6 +104,7 @@ export const profilesCommand: CliCommand = {
           'ise-version': { type: 'string' },
           'sp-object-id': { type: 'string' },
           'secret-stdin': { type: 'boolean', default: false },
+          'keep-keychain-entry': { type: 'boolean', default: false },
         },
       });
     } catch (err) {
@@ -134,8 +135,23 @@ export const profilesCommand: CliCommand = {
         }
         case 'delete': {
           const profile = service.resolve(name!);
-          await service.delete(profile.id);
-          process.stdout.write(`deleted profile "${profile.name}" and its keychain entry\n`);
+          const keep = values['keep-keychain-entry'] === true;
+          try {
+            const result = await service.delete(profile.id, { keepKeychainEntry: keep });
+            process.stdout.write(
+              result.keychainEntryKept
+                ? `deleted profile "${profile.name}"; the OS keychain could not be reached, so its keychain entry (if any) stays\n`
+                : `deleted profile "${profile.name}" and its keychain entry\n`,
+            );
+          } catch (err) {
+            if (err instanceof KeychainUnavailableError) {
+              throw new CallFailure(
+                err.code,
+                `${err.message} The profile was not deleted; to delete it anyway (its keychain entry, if any, stays): ise-smtp-oauth profiles delete "${profile.name}" --keep-keychain-entry`,
+              );
+            }
+            throw err;
+          }
           return 0;
         }
         case 'set-secret': {
@@ -181,7 +197,7 @@ async function add(service: ProfileService, name: string, values: Record<string,
   const secret = parseSecret(await readSecretFromStdin());
   // The CLI's process ends: a session-only secret would be lost, so the keychain must work first.
   const status = await service.vault.status();
-  if (!status.available) throw new KeychainUnavailableError(status.reason ?? 'error');
+  if (!status.available) throw new KeychainUnavailableError(status.reason ?? 'error', { notStored: true });
   const view = await service.create(input.data);
   try {
     await service.vault.set(view.id, secret);

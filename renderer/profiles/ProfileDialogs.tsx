@@ -173,28 +173,50 @@ export function NameDialog(props: {
   );
 }
 
-/** Confirms a delete, and says that the keychain entry (the stored client secret) goes with it. */
-export function DeleteProfileDialog({ profile, onClose, onConfirm }: { profile: ProfileView | null; onClose(): void; onConfirm(): Promise<string | null> }) {
+/**
+ * Confirms a delete, and says that the keychain entry (the stored client secret) goes with it.
+ * When the keychain cannot be reached, `onConfirm` answers 'keychain-unavailable' and the
+ * dialog offers to delete the profile anyway, saying the keychain entry, if any, stays.
+ */
+export function DeleteProfileDialog({
+  profile,
+  onClose,
+  onConfirm,
+}: {
+  profile: ProfileView | null;
+  onClose(): void;
+  onConfirm(keepKeychainEntry: boolean): Promise<string | null | 'keychain-unavailable'>;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
+  const [offerAnyway, setOfferAnyway] = useState(false);
   const [busy, setBusy] = useState(false);
   const confirm = async () => {
     setBusy(true);
-    setError(await onConfirm());
+    const result = await onConfirm(offerAnyway);
+    if (result === 'keychain-unavailable') {
+      setOfferAnyway(true);
+      setError(null);
+    } else setError(result);
     setBusy(false);
+  };
+  const close = () => {
+    setOfferAnyway(false);
+    setError(null);
+    onClose();
   };
   return (
     <FormDialog
       open={profile !== null}
       title={t('profiles.dialogs.deleteTitle', { name: profile?.name ?? '' })}
-      submitLabel={t('profiles.actions.delete')}
+      submitLabel={offerAnyway ? t('store.delete.anyway') : t('profiles.actions.delete')}
       busy={busy}
       error={error}
       onSubmit={() => void confirm()}
-      onClose={onClose}
+      onClose={close}
       testId="delete-profile-dialog"
     >
-      <p>{t('profiles.dialogs.deleteBody')}</p>
+      <p>{offerAnyway ? t('store.delete.keychainUnavailable') : t('profiles.dialogs.deleteBody')}</p>
     </FormDialog>
   );
 }

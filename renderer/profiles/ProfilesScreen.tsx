@@ -31,6 +31,13 @@ const useStyles = makeStyles({
   code: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 
+const IMPORT_ORIGIN_KEY = {
+  'this-installation': 'thisInstallation',
+  'other-installation': 'otherInstallation',
+  unsigned: 'unsigned',
+  unverified: 'unverified',
+} as const;
+
 type ListState = { state: 'loading' } | { state: 'ready'; profiles: ProfileView[]; recovered?: StoreRecovered } | { state: 'error'; message: string };
 type KeychainState = { available: boolean; reason?: string; fix?: string } | null;
 type DialogState = { kind: ProfileAction | 'create'; profile: ProfileView | null; intro?: string } | null;
@@ -90,7 +97,9 @@ export function ProfilesScreen({ currentProfileId, onOpen, onChanged }: { curren
     if (!r.ok) return failed(t('profiles.import.failed'))(r.error);
     await reload();
     onChanged?.();
-    setDialog({ kind: 'secret', profile: r.value, intro: t('profiles.import.askSecret', { name: r.value.name }) });
+    // Where the file comes from (this installation's integrity code checked, or not checkable) comes first.
+    const origin = t(`store.import.${IMPORT_ORIGIN_KEY[r.value.importOrigin]}`);
+    setDialog({ kind: 'secret', profile: r.value, intro: `${origin} ${t('profiles.import.askSecret', { name: r.value.name })}` });
   };
 
   const profiles = list.state === 'ready' ? list.profiles : [];
@@ -105,9 +114,25 @@ export function ProfilesScreen({ currentProfileId, onOpen, onChanged }: { curren
       {list.state === 'ready' && list.recovered && (
         <MessageBar intent="warning" layout="multiline" data-testid="store-recovered">
           <MessageBarBody>
-            <MessageBarTitle>{t('profiles.recovered.title')}</MessageBarTitle>
-            {t(`profiles.recovered.reason.${list.recovered.reason}`)} {t('profiles.recovered.movedTo')}{' '}
+            {/* The reasons a file is repaired rather than moved aside (and the folder) come from the store namespace. */}
+            {list.recovered.reason === 'invalid-profiles' || list.recovered.reason === 'file-deleted' ? (
+              <>
+                <MessageBarTitle>{t('store.recovered.title')}</MessageBarTitle>
+                {t(`store.recovered.reason.${list.recovered.reason}`, { count: list.recovered.droppedProfiles ?? 0 })} {t('store.recovered.keptAt')}{' '}
+              </>
+            ) : (
+              <>
+                <MessageBarTitle>{t('profiles.recovered.title')}</MessageBarTitle>
+                {t(`profiles.recovered.reason.${list.recovered.reason}`)} {t('profiles.recovered.movedTo')}{' '}
+              </>
+            )}
             <span className={styles.code}>{list.recovered.movedTo}</span>
+            {list.recovered.folder && (
+              <>
+                {' '}
+                {t('store.recovered.folder')} <span className={styles.code}>{list.recovered.folder}</span>
+              </>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -212,14 +237,14 @@ export function ProfilesScreen({ currentProfileId, onOpen, onChanged }: { curren
       <DeleteProfileDialog
         profile={dialog?.kind === 'delete' ? dialog.profile : null}
         onClose={close}
-        onConfirm={async () => {
+        onConfirm={async (keepKeychainEntry) => {
           const profile = dialog!.profile!;
-          const r = await call('profileDelete', { profileId: profile.id });
-          if (!r.ok) return callErrorText(t, r.error);
+          const r = await call('profileDelete', { profileId: profile.id, ...(keepKeychainEntry ? { keepKeychainEntry: true } : {}) });
+          if (!r.ok) return r.error.code === 'KEYCHAIN_UNAVAILABLE' && !keepKeychainEntry ? 'keychain-unavailable' : callErrorText(t, r.error);
           close();
           await reload();
           onChanged?.();
-          toast(t('profiles.done.deleted', { name: profile.name }));
+          toast(r.value.keychainEntryKept ? t('store.delete.deletedEntryKept', { name: profile.name }) : t('profiles.done.deleted', { name: profile.name }));
           return null;
         }}
       />

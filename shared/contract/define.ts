@@ -19,6 +19,8 @@ export const CallErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
   field: z.string().optional(),
+  /** Values for the translated text of `code` (e.g. the profiles folder and the OS cause). */
+  params: z.record(z.string(), z.string()).optional(),
 });
 export type CallError = z.infer<typeof CallErrorSchema>;
 

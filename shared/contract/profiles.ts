@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCalls } from './define';
+import { ImportOriginSchema } from '../export-format';
 import { KeychainStatusSchema } from './app';
 import { DiagnosticReportSchema, RouteSchema } from '../diagnostic-report';
 import {
@@ -79,6 +80,8 @@ export type SecretStatus = z.infer<typeof SecretStatusSchema>;
 /** What the renderer gets for a profile: the stored values, the secret's status, days left. */
 export const ProfileViewSchema = ProfileSchema.extend({
   ...SecretStatusSchema.shape,
+  /** A password for the proxy URL's user is kept in the keychain (the URL here never holds it). */
+  proxyPasswordStored: z.boolean().optional(),
   /** Absent when no expiry date is known. */
   secretExpiryStatus: SecretExpiryStatusSchema.optional(),
 });
@@ -86,10 +89,18 @@ export type ProfileView = z.infer<typeof ProfileViewSchema>;
 
 /** A stored file that could not be read and was moved aside (never silently dropped). */
 export const StoreRecoveredSchema = z.object({
-  reason: z.enum(['invalid-json', 'invalid-schema', 'migration-failed', 'newer-version']),
-  /** Where the unreadable file now is, so the engineer can recover it by hand. */
+  /**
+   * invalid-profiles: some profiles could not be read (the others are kept); file-deleted: the
+   * file vanished while running (what this process last knew is kept at `movedTo`).
+   */
+  reason: z.enum(['invalid-json', 'invalid-schema', 'migration-failed', 'newer-version', 'invalid-profiles', 'file-deleted']),
+  /** Where the original bytes now are, so the engineer can recover them by hand. */
   movedTo: z.string(),
   at: z.string(),
+  /** The profiles folder. */
+  folder: z.string().optional(),
+  /** How many profiles were left out (invalid-profiles). */
+  droppedProfiles: z.number().int().nonnegative().optional(),
 });
 export type StoreRecovered = z.infer<typeof StoreRecoveredSchema>;
 
@@ -126,7 +137,7 @@ export const ProfileUpdateInputSchema = z
         smtpPort: PortSchema.nullable().optional(),
         scope: ScopeSchema.nullable().optional(),
         proxy: HttpUrlSchema.nullable().optional(),
-        lastVerification: DiagnosticReportSchema.nullable().optional(),
+        // No lastVerification: only main records one (after its own diagnosis), never the renderer.
         // zod 4 applies a .default() even inside .partial(): without these, every update would
         // reset customer, iseVersion, route and practice to their defaults.
         customer: z.string().trim().max(200).optional(),
@@ -151,8 +162,15 @@ export const profileCalls = defineCalls({
   profileRename: { input: byId.extend({ name: ProfileNameSchema }).strict(), output: ProfileViewSchema },
   /** A copy under a new name; the secret is not copied: the copy asks for its own. */
   profileDuplicate: { input: byId.extend({ name: ProfileNameSchema.optional() }).strict(), output: ProfileViewSchema },
-  /** Deletes the profile and its keychain entry. */
-  profileDelete: { input: byId, output: z.object({ deleted: z.boolean() }) },
+  /**
+   * Deletes the profile and its keychain entry. With no keychain the profile stays
+   * (KEYCHAIN_UNAVAILABLE) unless `keepKeychainEntry`: then the profile goes and
+   * `keychainEntryKept` says its keychain entry, if any, stays.
+   */
+  profileDelete: {
+    input: byId.extend({ keepKeychainEntry: z.boolean().optional() }).strict(),
+    output: z.object({ deleted: z.boolean(), keychainEntryKept: z.boolean().optional() }),
+  },
   secretSet: {
     input: byId.extend({ secret: ClientSecretSchema }).strict(),
     output: SecretStatusSchema.extend({ keychainWarning: KeychainWarningSchema.optional() }),
@@ -165,6 +183,7 @@ export const profileCalls = defineCalls({
   /** Creates a profile from an exported json; the secret is asked for separately. */
   importProfile: {
     input: z.object({ content: z.string().min(1).max(2_000_000) }).strict(),
-    output: ProfileViewSchema,
+    /** `importOrigin`: whether this installation exported the file (and it is unchanged). */
+    output: ProfileViewSchema.extend({ importOrigin: ImportOriginSchema }),
   },
 });

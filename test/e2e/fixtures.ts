@@ -14,11 +14,11 @@ export interface WizardServer {
 }
 
 /** Starts `ise-smtp-oauth serve` with a fresh data folder and waits for its URL line (its readiness signal). */
-export async function startWizardServer(extraArgs: string[] = []): Promise<WizardServer & { stop(): Promise<void> }> {
+export async function startWizardServer(extraArgs: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<WizardServer & { stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ise-smtp-oauth-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['bin/ise-smtp-oauth.js', 'serve', '--no-open', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent-electron-dist' },
+    env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent-electron-dist', ...extraEnv },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';

@@ -1,6 +1,6 @@
 /**
  * An error a handler, store or vault raises on purpose: it reaches the caller as
- * `{code, message, field}` (electron/core/handlers/dispatch.ts turns it into data). It lives
+ * `{code, message, field, params}` (electron/core/handlers/dispatch.ts turns it into data). It lives
  * apart from dispatch so that stores and vaults need not import the transport to throw.
  */
 export class CallFailure extends Error {
@@ -8,6 +8,8 @@ export class CallFailure extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Values the UI's translated text for `code` needs (never a secret). */
+    readonly params?: Record<string, string>,
   ) {
     super(message);
   }

@@ -3,13 +3,15 @@ import { ProfileFieldsSchema, type ProfileFields } from '../../../shared/contrac
 import { EXPORT_FORMAT_ID, EXPORT_FORMAT_VERSION, ExportDocumentSchema } from '../../../shared/export-format';
 import { DEFAULT_SCOPE, DEFAULT_SMTP_HOST, DEFAULT_SMTP_PORT } from '../../../shared/ise-sheet';
 import { exportDigest } from './json';
+import { importOrigin, type InstallationKey } from './integrity';
+import type { ImportOrigin } from '../../../shared/export-format';
 
 /**
  * Reads an exported json back into profile values. Checks, in order: it is JSON, it is our
  * format, not a newer version, it matches the schema, and its digest matches (so an edited
  * file is refused). Nothing is created here: the caller creates the profile when this returns.
  */
-export function parseExport(content: string): ProfileFields & { name: string } {
+export function parseExport(content: string, key?: InstallationKey): ProfileFields & { name: string; origin: ImportOrigin } {
   let data: unknown;
   try {
     data = JSON.parse(content);
@@ -37,6 +39,7 @@ export function parseExport(content: string): ProfileFields & { name: string } {
   if (exportDigest(doc) !== doc.integrity.digest) {
     throw new CallFailure('IMPORT_TAMPERED', 'the file was changed after export (its integrity digest does not match): export it again from the source', 'content');
   }
+  const origin = importOrigin(doc, key);
   const ise = doc.iseSettings;
   const fields = ProfileFieldsSchema.safeParse({
     customer: doc.profile.customer,
@@ -57,5 +60,5 @@ export function parseExport(content: string): ProfileFields & { name: string } {
     const issue = fields.error.issues[0];
     throw new CallFailure('IMPORT_INVALID', `the file holds an invalid value: ${issue?.path.join('.') ?? 'field'} ${issue?.message ?? ''}`.trim(), 'content');
   }
-  return { ...fields.data, name: doc.profile.name };
+  return { ...fields.data, name: doc.profile.name, origin };
 }

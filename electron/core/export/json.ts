@@ -15,12 +15,15 @@ import {
   tokenEndpointFor,
 } from '../../../shared/ise-sheet';
 import { verificationSummary } from './evidence';
+import { exportHmac, type InstallationKey } from './integrity';
 
 export interface ExportContext {
   /** Whether a secret is stored for the profile: the export says so, never more. */
   secretStored: boolean;
   toolVersion: string;
   now?: Date;
+  /** This installation's key (integrity.ts): signs the export; absent, the file carries no installation code. */
+  integrityKey?: InstallationKey;
 }
 
 /**
@@ -76,5 +79,8 @@ export function buildExportDocument(profile: Profile, ctx: ExportContext): Expor
     },
     lastVerification: verificationSummary(profile.lastVerification),
   };
-  return { ...body, integrity: { algorithm: 'sha256', digest: exportDigest(body) } };
+  const hmac = ctx.integrityKey
+    ? { hmac: { algorithm: 'hmac-sha256' as const, installationId: ctx.integrityKey.installationId, value: exportHmac(body, ctx.integrityKey.key) } }
+    : {};
+  return { ...body, integrity: { algorithm: 'sha256', digest: exportDigest(body), ...hmac } };
 }

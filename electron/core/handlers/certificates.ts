@@ -6,9 +6,12 @@ import { CallFailure } from '../errors/call-failure';
 import type { ProfileStore } from '../profiles/store';
 import { defaultProfileServices } from '../profiles/process-services';
 import { endpointsFor } from '../profiles/endpoints';
+import { proxyUrlFor } from '../profiles/proxy-secret';
+import type { Vault } from '../vault/vault';
 
 export interface CertificateHandlerDeps {
   store?: ProfileStore;
+  vault?: Vault;
   capture?: (options: CaptureOptions) => Promise<CertificateAnalysis>;
 }
 
@@ -25,7 +28,8 @@ export function certificateHandlers(ctx: CoreContext, deps: CertificateHandlerDe
 
   const captureFor = async (profileId: string): Promise<CertificateAnalysis> => {
     const profile = store().get(profileId);
-    const { practice, ...reach } = await endpointsFor(profile, ctx.practiceHost);
+    const vault = deps.vault ?? defaultProfileServices(ctx.dataDir).vault;
+    const { practice, ...reach } = await endpointsFor(profile, ctx.practiceHost, await proxyUrlFor(vault, profile));
     const analysis = await capture(practice ? { ...reach, practice } : reach);
     lastCapture.set(profile.id, analysis);
     return analysis;

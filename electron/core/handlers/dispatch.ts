@@ -40,7 +40,15 @@ export async function dispatch<K extends CallName>(
   } catch (err) {
     if (err instanceof CallFailure) {
       // Belt and braces: a message that quotes a server's reply must not carry a token out.
-      return { ok: false, error: { code: err.code, message: redact(err.message), ...(err.field ? { field: err.field } : {}) } };
+      return {
+        ok: false,
+        error: {
+          code: err.code,
+          message: redact(err.message),
+          ...(err.field ? { field: err.field } : {}),
+          ...(err.params ? { params: Object.fromEntries(Object.entries(err.params).map(([k, v]) => [k, redact(v)])) } : {}),
+        },
+      };
     }
     // An unexpected fault: keep only its class of error, never its message (it may hold a secret).
     return { ok: false, error: { code: 'INTERNAL', message: `internal error in ${name}` } };

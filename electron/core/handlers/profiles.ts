@@ -2,6 +2,7 @@ import type { CoreContext } from './context';
 import type { Handlers } from './dispatch';
 import { exportProfile } from '../export';
 import { parseExport } from '../export/import';
+import { installationKey } from '../export/integrity';
 import { secretStatusOf, type ProfileServices } from '../profiles/profile-service';
 import { lazyProfileService } from '../profiles/process-services';
 import { keychainFixMessage } from '../vault/vault';
@@ -28,7 +29,7 @@ export function profileHandlers(ctx: CoreContext, services?: ProfileServices): P
     profileUpdate: async ({ profileId, changes }) => svc().update(profileId, changes),
     profileRename: async ({ profileId, name }) => svc().rename(profileId, name),
     profileDuplicate: async ({ profileId, name }) => svc().duplicate(profileId, name),
-    profileDelete: async ({ profileId }) => ({ deleted: await svc().delete(profileId) }),
+    profileDelete: async ({ profileId, keepKeychainEntry }) => svc().delete(profileId, { keepKeychainEntry: keepKeychainEntry === true }),
     secretSet: async ({ profileId, secret }) => {
       const s = svc();
       s.store.get(profileId); // a secret only for an existing profile
@@ -46,18 +47,24 @@ export function profileHandlers(ctx: CoreContext, services?: ProfileServices): P
       // The raw detail can quote D-Bus internals; the UI gets the reason and the fix.
       return status.available
         ? { available: true }
-        : { available: false, ...(status.reason ? { reason: status.reason } : {}), fix: keychainFixMessage(status.reason) };
+        : { available: false, ...(status.reason ? { reason: status.reason } : {}), fix: keychainFixMessage(status.reason, process.platform, { session: true }) };
     },
     exportProfile: async ({ profileId, format }) => {
       const s = svc();
       const profile = s.store.get(profileId);
-      const { secretStored } = await secretStatusOf(s.vault, profileId);
-      return exportProfile(profile, format, { secretStored, toolVersion: ctx.version });
+      const { secretStored, secretStorage } = await secretStatusOf(s.vault, profileId);
+      const integrityKey = format === 'json' ? await installationKey(s.vault, { create: true }) : undefined; // only the json carries integrity
+      // A secret held in this session's memory is not in the keychain: the export must not say so.
+      return exportProfile(profile, format, {
+        secretStored: secretStored && secretStorage === 'keychain',
+        toolVersion: ctx.version,
+        ...(integrityKey ? { integrityKey } : {}),
+      });
     },
     importProfile: async ({ content }) => {
       const s = svc();
-      const fields = parseExport(content);
-      return s.create({ ...fields, name: s.store.freeName(fields.name) });
+      const { origin, ...fields } = parseExport(content, await installationKey(s.vault, { create: false }));
+      return { ...(await s.create({ ...fields, name: s.store.freeName(fields.name) })), importOrigin: origin };
     },
   };
 }

@@ -2,6 +2,7 @@ import type { CoreContext } from './context';
 import type { Handlers } from './dispatch';
 import { diagnoseInputFor } from '../profiles/diagnose-input';
 import { endpointsFor } from '../profiles/endpoints';
+import { proxyUrlFor } from '../profiles/proxy-secret';
 import { diagnose } from '../diagnostics';
 import type { ProfileServices } from '../profiles/profile-service';
 import { lazyProfileService } from '../profiles/process-services';
@@ -18,14 +19,14 @@ export function verificationHandlers(ctx: CoreContext, services?: ProfileService
       const s = svc();
       const profile = s.store.get(profileId);
       const secret = await s.vault.get(profile.id);
-      const endpoints = await endpointsFor(profile, ctx.practiceHost);
+      const endpoints = await endpointsFor(profile, ctx.practiceHost, await proxyUrlFor(s.vault, profile));
       const report = await diagnose({
         ...diagnoseInputFor(profile, endpoints),
         ...(secret !== null ? { clientSecret: secret } : {}),
         ...(steps ? { steps } : {}),
         ...(sendTo ? { sendTo } : {}),
       });
-      if (!steps) await s.update(profile.id, { lastVerification: report });
+      if (!steps) await s.recordVerification(profile.id, report);
       return report;
     },
   };

@@ -18,12 +18,17 @@ export interface ProfileEndpoints {
  * capture): a practice profile is pointed at the practice tenant running in this process
  * (started on first use), any other at its own SMTP host, port and proxy, if it overrides them.
  */
-export async function endpointsFor(profile: Profile, practiceHost: PracticeHost | undefined): Promise<ProfileEndpoints> {
+export async function endpointsFor(
+  profile: Profile,
+  practiceHost: PracticeHost | undefined,
+  /** The proxy URL with its password from the keychain (proxy-secret.ts proxyUrlFor); default: the stored one. */
+  proxyUrl: string | undefined = profile.proxy,
+): Promise<ProfileEndpoints> {
   if (!profile.practice) {
     return {
       ...(profile.smtpHost ? { smtpHost: profile.smtpHost } : {}),
       ...(profile.smtpPort ? { smtpPort: profile.smtpPort } : {}),
-      ...(profile.proxy ? { proxy: profile.proxy } : {}),
+      ...(proxyUrl ? { proxy: proxyUrl } : {}),
       practice: false,
     };
   }

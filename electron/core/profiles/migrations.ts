@@ -34,6 +34,9 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 export function migrateV0toV1(store: Conf<Record<string, unknown>>, now: string): void {
   const old = store.get('profiles');
   if (Array.isArray(old)) return; // already the v1 shape (a new, empty store starts here too)
+  // Neither v1's list nor v0's map (e.g. `"profiles": "x"`): refuse, so the file is kept aside
+  // byte for byte instead of being rewritten as an empty store.
+  if (old !== undefined && (old === null || typeof old !== 'object')) throw new Error('profiles is neither a list nor a v0 map');
   const entries = old && typeof old === 'object' ? Object.entries(old as Record<string, V0Profile>) : [];
   const profiles = entries.map(([id, p]) => {
     const created = str(p.created) ?? now;

@@ -1,8 +1,10 @@
 import { CallFailure } from '../errors/call-failure';
-import type { ProfileStore } from './store';
+import type { ProfileStore, StoreChanges } from './store';
+import type { DiagnosticReport } from '../../../shared/diagnostic-report';
 import type { Vault } from '../vault/vault';
 import { KeychainUnavailableError } from '../vault/vault';
 import { secretExpiryStatus } from './expiry';
+import { proxyAccount, proxyHasUser, splitProxyPassword, storedProxyPassword } from './proxy-secret';
 import type {
   Profile,
   ProfileChanges,
@@ -40,8 +42,13 @@ export async function secretStatusOf(vault: Vault, profileId: string): Promise<S
 /** A stored profile plus its secret's status and days left: all the renderer ever sees. */
 export async function profileView(services: ProfileServices, profile: Profile): Promise<ProfileView> {
   const status = await secretStatusOf(services.vault, profile.id);
+  const proxy = profile.proxy ? splitProxyPassword(profile.proxy) : undefined;
+  const proxyPasswordStored = proxy ? proxy.password !== undefined || (proxyHasUser(proxy.proxy) && (await storedProxyPassword(services.vault, profile.id)) !== null) : false;
   return {
     ...profile,
+    // Never the proxy password, not even a legacy one still in the file.
+    ...(proxy ? { proxy: proxy.proxy } : {}),
+    proxyPasswordStored,
     ...status,
     ...(profile.secretExpiry ? { secretExpiryStatus: secretExpiryStatus(profile.secretExpiry, services.today?.()) } : {}),
   };
@@ -59,20 +66,73 @@ export class ProfileService {
     return this.services.vault;
   }
 
-  view(profile: Profile): Promise<ProfileView> {
+  private migration: Promise<void> | undefined;
+
+  async view(profile: Profile): Promise<ProfileView> {
+    await this.migrateProxyPasswords();
     return profileView(this.services, profile);
   }
 
   async list(): Promise<ProfileView[]> {
-    return Promise.all(this.store.list().map((p) => this.view(p)));
+    await this.migrateProxyPasswords();
+    return Promise.all(this.store.list().map((p) => profileView(this.services, p)));
   }
 
-  create(fields: ProfileFields & { name: string }): Promise<ProfileView> {
-    return this.view(this.store.create(fields));
+  /** Creates the profile; a proxy password goes to the keychain, the file keeps the URL without it. */
+  async create(fields: ProfileFields & { name: string }): Promise<ProfileView> {
+    const split = fields.proxy ? splitProxyPassword(fields.proxy) : undefined;
+    const profile = this.store.create({ ...fields, ...(split ? { proxy: split.proxy } : {}) });
+    if (split?.password !== undefined) await this.vault.set(proxyAccount(profile.id), split.password, { allowSession: true });
+    return this.view(profile);
   }
 
-  update(profileId: string, changes: ProfileChanges): Promise<ProfileView> {
-    return this.view(this.store.update(profileId, changes));
+  /**
+   * Changes the given fields. A proxy with a password: the password to the keychain; a proxy
+   * without a user, or none: the stored password goes; a proxy with only the user (what the
+   * renderer got back): the stored password stays.
+   */
+  async update(profileId: string, changes: ProfileChanges | StoreChanges): Promise<ProfileView> {
+    if (changes.proxy === undefined) return this.view(this.store.update(profileId, changes));
+    const split = changes.proxy === null ? undefined : splitProxyPassword(changes.proxy);
+    const profile = this.store.update(profileId, { ...changes, proxy: split ? split.proxy : null });
+    if (split?.password !== undefined) await this.vault.set(proxyAccount(profileId), split.password, { allowSession: true });
+    else if (!split || !proxyHasUser(split.proxy)) await this.forgetProxyPassword(profileId);
+    return this.view(profile);
+  }
+
+  /** Records a verification: main only (the renderer's profileUpdate cannot carry one). */
+  recordVerification(profileId: string, report: DiagnosticReport): Promise<ProfileView> {
+    return this.view(this.store.update(profileId, { lastVerification: report }));
+  }
+
+  /**
+   * Moves proxy passwords still inside stored URLs (files written before they had their own
+   * keychain account) into the keychain, once per service. With the keychain down they stay
+   * where they were (never returned: views strip them) and move on a later start.
+   */
+  private migrateProxyPasswords(): Promise<void> {
+    this.migration ??= (async () => {
+      for (const profile of this.store.list()) {
+        const split = profile.proxy ? splitProxyPassword(profile.proxy) : undefined;
+        if (split?.password === undefined) continue;
+        try {
+          await this.vault.set(proxyAccount(profile.id), split.password); // durable only: no session copy
+        } catch (err) {
+          if (err instanceof KeychainUnavailableError) return;
+          throw err;
+        }
+        this.store.update(profile.id, { proxy: split.proxy });
+      }
+    })();
+    return this.migration;
+  }
+
+  private async forgetProxyPassword(profileId: string): Promise<void> {
+    try {
+      await this.vault.delete(proxyAccount(profileId));
+    } catch (err) {
+      if (!(err instanceof KeychainUnavailableError)) throw err;
+    }
   }
 
   rename(profileId: string, name: string): Promise<ProfileView> {
@@ -85,12 +145,22 @@ export class ProfileService {
 
   /**
    * Deletes the keychain entry first, then the profile: if the keychain cannot be reached the
-   * profile stays, so no orphaned secret is left behind without a way to find it again.
+   * profile stays (KEYCHAIN_UNAVAILABLE), so no secret is orphaned unknowingly. With
+   * `keepKeychainEntry` the engineer accepts that: the profile goes, and the result says the
+   * keychain entry, if there is one, stays.
    */
-  async delete(profileId: string): Promise<boolean> {
+  async delete(profileId: string, opts: { keepKeychainEntry?: boolean } = {}): Promise<{ deleted: boolean; keychainEntryKept?: boolean }> {
     this.store.get(profileId);
-    await this.vault.delete(profileId);
-    return this.store.delete(profileId);
+    let kept = false;
+    try {
+      await this.vault.delete(profileId);
+      await this.vault.delete(proxyAccount(profileId));
+    } catch (err) {
+      if (!(err instanceof KeychainUnavailableError) || !opts.keepKeychainEntry) throw err;
+      kept = true;
+    }
+    const deleted = this.store.delete(profileId);
+    return opts.keepKeychainEntry ? { deleted, keychainEntryKept: kept } : { deleted };
   }
 
   /** Looks a profile up by the CLI's NAME (or id); a clear error when there is none. */

@@ -3,6 +3,7 @@ import { resolveDataDir } from './data-dir';
 import type { Profile } from '../../../shared/contract/profiles';
 import { ProfileService, type ProfileServices } from './profile-service';
 import { defaultProfileServices } from './process-services';
+import { proxyUrlFor } from './proxy-secret';
 
 /**
  * For `diagnose --profile NAME`: the profile and its secret from the keychain. Fails with a
@@ -12,7 +13,7 @@ import { defaultProfileServices } from './process-services';
 export async function resolveProfileSecret(
   name: string,
   options: { dataDir?: string; services?: ProfileServices } = {},
-): Promise<{ profile: Profile; secret: string }> {
+): Promise<{ profile: Profile; secret: string; proxy?: string }> {
   const service = new ProfileService(options.services ?? defaultProfileServices(resolveDataDir(options.dataDir)));
   const profile = service.resolve(name);
   const secret = await service.vault.get(profile.id);
@@ -23,5 +24,6 @@ export async function resolveProfileSecret(
       'profile',
     );
   }
-  return { profile, secret };
+  const proxy = await proxyUrlFor(service.vault, profile);
+  return { profile, secret, ...(proxy ? { proxy } : {}) };
 }

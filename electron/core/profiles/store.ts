@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Conf from 'conf';
-import { z } from 'zod';
 import { CallFailure } from '../errors/call-failure';
 import {
   ProfileSchema,
@@ -11,37 +10,59 @@ import {
   type ProfileFields,
   type StoreRecovered,
 } from '../../../shared/contract/profiles';
+import type { DiagnosticReport } from '../../../shared/diagnostic-report';
 import { migrateV0toV1, PROFILES_CONF_VERSION, PROFILES_SCHEMA_VERSION } from './migrations';
+import { withFileLock } from './file-lock';
+import { cleanStrayTemps, readText, storeFault, writeAtomic } from './store-io';
 
 export const PROFILES_FILE = 'profiles';
-const FileSchema = z.object({ schemaVersion: z.literal(PROFILES_SCHEMA_VERSION), profiles: z.array(ProfileSchema) });
 
 export interface ProfileStoreOptions {
   /** The data folder (Electron: userData); the file is `<dataDir>/profiles.json`. */
   dataDir: string;
   now?: () => Date;
+  /** How long a writer waits for another process's write (default 10 s). */
+  lockTimeoutMs?: number;
 }
 
+/** What the store may change: the renderer's changes, and the verification only main records. */
+export type StoreChanges = ProfileChanges & { lastVerification?: DiagnosticReport | null };
+
+/** One reading of the file: its profiles, or what is wrong with it. */
+type Reading =
+  | { ok: true; profiles: Profile[]; extra: Record<string, unknown> }
+  | { ok: false; reason: 'file-deleted' | 'invalid-json' | 'invalid-schema' | 'newer-version' | 'migration-failed' }
+  | { ok: false; reason: 'invalid-profiles'; profiles: Profile[]; extra: Record<string, unknown>; dropped: number };
+
 /**
- * The profiles, one per customer or site, in `<dataDir>/profiles.json` through conf (the same
- * file format electron-store writes; conf writes atomically: temp file + rename). Every read is
- * zod-validated; a file that cannot be read is moved aside to `profiles.corrupt-<time>.json` and
- * reported in `recovered`, never silently dropped. Secrets are never here (see vault.ts).
+ * The profiles, one per customer or site, in `<dataDir>/profiles.json` (the format conf and
+ * electron-store write; conf runs the migrations of older files). Secrets are never here.
+ *
+ * Several processes may share the folder (two browser-mode instances, the app and the CLI):
+ * every write is a read-modify-write of the whole file under a cross-process lock file
+ * (file-lock.ts), written atomically (temp file, fsync, rename), so every acknowledged write is
+ * kept. Reads take no lock: a rename is atomic, a reader sees the old or the new file.
+ *
+ * A file that cannot be read is never silently dropped: its original bytes are kept beside it
+ * (`profiles.corrupt-<time>.json`) and reported in `recovered`; one bad profile costs only that
+ * profile. A fault of the folder (read-only, full disk) is a CallFailure naming folder and cause.
  */
 export class ProfileStore {
-  /** Set when an unreadable file was moved aside; the UI and CLI show it. */
+  /** Set when the file needed repair; the UI and CLI show it. */
   recovered: StoreRecovered | undefined;
-  private conf!: Conf<Record<string, unknown>>;
+  readonly path: string;
+  private readonly folder: string;
+  private readonly lockPath: string;
   private readonly now: () => Date;
+  /** The last text read and its profiles: a re-read of the same bytes skips parsing. */
+  private last: { text: string; profiles: Profile[]; extra: Record<string, unknown> } | undefined;
 
   constructor(private readonly options: ProfileStoreOptions) {
     this.now = options.now ?? (() => new Date());
+    this.folder = options.dataDir;
+    this.path = path.join(options.dataDir, `${PROFILES_FILE}.json`);
+    this.lockPath = `${this.path}.lock`;
     this.open();
-  }
-
-  /** Where the file is. */
-  get path(): string {
-    return this.conf.path;
   }
 
   list(): Profile[] {
@@ -49,9 +70,7 @@ export class ProfileStore {
   }
 
   get(id: string): Profile {
-    const found = this.read().find((p) => p.id === id);
-    if (!found) throw new CallFailure('PROFILE_NOT_FOUND', `no profile with id ${id}`, 'profileId');
-    return found;
+    return findById(this.read(), id);
   }
 
   /** By id, or by name (case-insensitive): what the CLI's NAME argument means. */
@@ -62,16 +81,16 @@ export class ProfileStore {
   }
 
   create(fields: ProfileFields & { name: string }): Profile {
-    const profiles = this.read();
-    const name = this.assertFreeName(profiles, fields.name);
-    const at = this.now().toISOString();
-    const profile = ProfileSchema.parse({ ...fields, name, id: randomUUID(), createdAt: at, updatedAt: at, lastVerification: null });
-    this.write([...profiles, profile]);
-    return profile;
+    return this.mutate((profiles) => {
+      const name = assertFreeName(profiles, fields.name);
+      const at = this.now().toISOString();
+      const profile = ProfileSchema.parse({ ...fields, name, id: randomUUID(), createdAt: at, updatedAt: at, lastVerification: null });
+      return { profiles: [...profiles, profile], result: profile };
+    });
   }
 
   /** Changes the given fields; `null` clears an optional one. */
-  update(id: string, changes: ProfileChanges): Profile {
+  update(id: string, changes: StoreChanges): Profile {
     return this.modify(id, (p) => {
       const next: Record<string, unknown> = { ...p };
       for (const [key, value] of Object.entries(changes)) {
@@ -84,147 +103,290 @@ export class ProfileStore {
   }
 
   rename(id: string, name: string): Profile {
-    const clean = this.assertFreeName(this.read().filter((p) => p.id !== id), name);
-    return this.modify(id, (p) => ({ ...p, name: clean }));
+    return this.modify(id, (p, profiles) => ({ ...p, name: assertFreeName(profiles.filter((o) => o.id !== id), name) }));
   }
 
   /** A copy with a new id and name; no verification (it proves nothing for the copy). */
   duplicate(id: string, name?: string): Profile {
-    const source = this.get(id);
-    const { id: _id, name: _name, createdAt: _c, updatedAt: _u, lastVerification: _v, ...fields } = source;
-    return this.create({ ...fields, name: name ?? this.freeName(`${source.name} (copy)`) });
+    return this.mutate((profiles) => {
+      const source = findById(profiles, id);
+      const { id: _id, name: _name, createdAt: _c, updatedAt: _u, lastVerification: _v, ...fields } = source;
+      const at = this.now().toISOString();
+      const copyName = assertFreeName(profiles, name ?? freeNameIn(profiles, `${source.name} (copy)`));
+      const copy = ProfileSchema.parse({ ...fields, name: copyName, id: randomUUID(), createdAt: at, updatedAt: at, lastVerification: null });
+      return { profiles: [...profiles, copy], result: copy };
+    });
   }
 
   delete(id: string): boolean {
-    const profiles = this.read();
-    const rest = profiles.filter((p) => p.id !== id);
-    if (rest.length === profiles.length) return false;
-    this.write(rest);
-    return true;
+    return this.mutate((profiles) => {
+      const rest = profiles.filter((p) => p.id !== id);
+      return rest.length === profiles.length ? { result: false } : { profiles: rest, result: true };
+    });
   }
 
   /** `base`, or `base (2)`, `base (3)` … : the first name no profile uses. */
   freeName(base: string): string {
-    const taken = new Set(this.read().map((p) => p.name.toLowerCase()));
-    const trimmed = base.trim().slice(0, 90);
-    if (!taken.has(trimmed.toLowerCase())) return trimmed;
-    for (let n = 2; ; n += 1) {
-      const candidate = `${trimmed} (${n})`;
-      if (!taken.has(candidate.toLowerCase())) return candidate;
-    }
+    return freeNameIn(this.read(), base);
   }
 
-  private modify(id: string, change: (p: Profile) => Record<string, unknown>): Profile {
-    const profiles = this.read();
-    const index = profiles.findIndex((p) => p.id === id);
-    const current = profiles[index];
-    if (!current) throw new CallFailure('PROFILE_NOT_FOUND', `no profile with id ${id}`, 'profileId');
-    const parsed = ProfileSchema.safeParse({ ...change(current), id, createdAt: current.createdAt, updatedAt: this.now().toISOString() });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new CallFailure('INVALID_INPUT', `${issue?.path.join('.') ?? 'profile'} ${issue?.message ?? 'is invalid'}`, issue?.path.join('.'));
-    }
-    const next = [...profiles];
-    next[index] = parsed.data;
-    this.write(next);
-    return parsed.data;
+  private modify(id: string, change: (p: Profile, all: Profile[]) => Record<string, unknown>): Profile {
+    return this.mutate((profiles) => {
+      const index = profiles.findIndex((p) => p.id === id);
+      const current = findById(profiles, id);
+      const parsed = ProfileSchema.safeParse({ ...change(current, profiles), id, createdAt: current.createdAt, updatedAt: this.now().toISOString() });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new CallFailure('INVALID_INPUT', `${issue?.path.join('.') ?? 'profile'} ${issue?.message ?? 'is invalid'}`, issue?.path.join('.'));
+      }
+      const next = [...profiles];
+      next[index] = parsed.data;
+      return { profiles: next, result: parsed.data };
+    });
   }
 
-  private assertFreeName(profiles: Profile[], name: string): string {
-    const clean = name.trim();
-    if (profiles.some((p) => p.name.toLowerCase() === clean.toLowerCase())) {
-      throw new CallFailure('PROFILE_NAME_TAKEN', `a profile named "${clean}" already exists`, 'name');
-    }
-    return clean;
+  /**
+   * One write: under the lock, the file as it is now (another process may have changed it),
+   * the change, and the whole file written back. `profiles` absent = nothing to write.
+   */
+  private mutate<T>(change: (profiles: Profile[]) => { profiles?: Profile[]; result: T }): T {
+    return this.locked(() => {
+      const { profiles, extra } = this.current();
+      const outcome = change(profiles);
+      if (outcome.profiles) this.write(outcome.profiles, extra);
+      return outcome.result;
+    });
   }
 
-  private read(): Profile[] {
-    let raw: unknown;
+  private locked<T>(fn: () => T): T {
     try {
-      raw = { schemaVersion: this.conf.get('schemaVersion'), profiles: this.conf.get('profiles') };
+      fs.mkdirSync(this.folder, { recursive: true });
+      return withFileLock(this.lockPath, fn, {
+        // The lock's temp file is cleaned at start with the store's own (`profiles.json.tmp-*`).
+        tempPrefix: `${this.path}.tmp-`,
+        ...(this.options.lockTimeoutMs !== undefined ? { timeoutMs: this.options.lockTimeoutMs } : {}),
+      });
     } catch (err) {
-      // Someone (or a crash of another tool) broke the file while we were running.
-      this.recover(err instanceof SyntaxError ? 'invalid-json' : 'invalid-schema');
-      return [];
+      throw storeFault(err, this.folder, 'write');
     }
-    const parsed = FileSchema.safeParse(raw);
-    if (parsed.success) return parsed.data.profiles;
-    this.recover('invalid-schema');
-    return [];
   }
 
-  private write(profiles: Profile[]): void {
-    this.conf.set({ schemaVersion: PROFILES_SCHEMA_VERSION, profiles });
+  /** Reading without the lock; a file that needs repair is repaired under it. */
+  private read(): Profile[] {
+    const reading = this.reading(readText(this.path));
+    if (reading.ok) return reading.profiles;
+    try {
+      return this.locked(() => this.current().profiles);
+    } catch (err) {
+      // A read-only folder cannot be repaired: its valid profiles still show (writes say why they fail).
+      if (err instanceof CallFailure && err.code === 'STORE_READ_ONLY' && reading.reason === 'invalid-profiles') return reading.profiles;
+      throw err;
+    }
+  }
+
+  /** The file's profiles, repairing it first if needed. Only while holding the lock. */
+  private current(): { profiles: Profile[]; extra: Record<string, unknown> } {
+    const text = readText(this.path);
+    const reading = this.reading(text);
+    if (reading.ok) return reading;
+    return this.repair(text, reading, text);
+  }
+
+  /**
+   * Repairs the file (lock held): `original` is what is kept aside, byte for byte (for a migrated
+   * file, the text before its migration). Valid profiles survive a bad one.
+   */
+  private repair(text: string | undefined, reading: Exclude<Reading, { ok: true }>, original: string | undefined): { profiles: Profile[]; extra: Record<string, unknown> } {
+    const at = this.now().toISOString();
+    if (reading.reason === 'file-deleted') {
+      // Deleted while running: start again, and keep what this process last knew beside it.
+      const keptAt = this.keepAside(this.last?.text ?? emptyText(), 'deleted');
+      this.write([], {});
+      this.recovered = { reason: 'file-deleted', movedTo: keptAt, at, folder: this.folder };
+      return { profiles: [], extra: {} };
+    }
+    const keptAt = original === text && text !== undefined ? this.moveAside() : this.keepAside(original ?? '', 'corrupt');
+    if (reading.reason === 'invalid-profiles') {
+      this.write(reading.profiles, reading.extra);
+      this.recovered = { reason: 'invalid-profiles', movedTo: keptAt, at, folder: this.folder, droppedProfiles: reading.dropped };
+      return { profiles: reading.profiles, extra: reading.extra };
+    }
+    this.write([], {});
+    this.recovered = { reason: reading.reason, movedTo: keptAt, at, folder: this.folder };
+    return { profiles: [], extra: {} };
+  }
+
+  private reading(text: string | undefined): Reading {
+    if (text === undefined) return { ok: false, reason: 'file-deleted' };
+    if (this.last?.text === text) return { ok: true, profiles: this.last.profiles, extra: this.last.extra };
+    const reading = parseProfilesText(text);
+    if (reading.ok) this.last = { text, profiles: reading.profiles, extra: reading.extra };
+    return reading;
+  }
+
+  private write(profiles: Profile[], extra: Record<string, unknown>): void {
+    const text = serialize(profiles, extra);
+    try {
+      writeAtomic(this.path, text);
+    } catch (err) {
+      throw storeFault(err, this.folder, 'write');
+    }
+    this.last = { text, profiles, extra };
   }
 
   private open(): void {
-    const file = path.join(this.options.dataDir, `${PROFILES_FILE}.json`);
-    const newer = fileVersionNewer(file);
-    if (newer) this.moveAside(file, 'newer-version');
-    // conf reads `[…]`, `null` or `"…"` as an empty store and would overwrite it: move it aside first.
-    else if (fileHoldsNonObjectJson(file)) this.moveAside(file, 'invalid-schema');
     try {
-      this.conf = this.createConf();
+      this.locked(() => {
+        cleanStrayTemps(this.path);
+        this.openLocked();
+      });
     } catch (err) {
-      // conf rethrows JSON.parse's SyntaxError; a failed migration is wrapped in an Error.
-      this.moveAside(file, err instanceof SyntaxError ? 'invalid-json' : 'migration-failed');
-      this.conf = this.createConf();
+      // A read-only folder still opens for reading: the profiles show, writes say why they fail.
+      if (err instanceof CallFailure && err.code === 'STORE_READ_ONLY') return;
+      throw err;
     }
-    if (this.conf.get('schemaVersion') === undefined && this.conf.get('profiles') === undefined) this.write([]);
-    this.read();
   }
 
-  private createConf(): Conf<Record<string, unknown>> {
-    const at = () => this.now().toISOString();
-    return new Conf<Record<string, unknown>>({
+  private openLocked(): void {
+    const original = readText(this.path);
+    if (original === undefined) {
+      this.write([], {});
+      return;
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(original);
+    } catch {
+      this.repair(original, { ok: false, reason: 'invalid-json' }, original);
+      return;
+    }
+    if (!isPlainObject(data)) {
+      // conf reads `[…]`, `null` or `"…"` as an empty store and would overwrite it.
+      this.repair(original, { ok: false, reason: 'invalid-schema' }, original);
+      return;
+    }
+    const version = confVersion(data);
+    if (version !== undefined && majorOf(version) > PROFILES_SCHEMA_VERSION) {
+      this.repair(original, { ok: false, reason: 'newer-version' }, original);
+      return;
+    }
+    if (version !== PROFILES_CONF_VERSION) {
+      try {
+        this.migrate();
+      } catch {
+        // The file may be half-migrated: the original bytes are what is kept.
+        this.repair(readText(this.path), { ok: false, reason: 'migration-failed' }, original);
+        return;
+      }
+    }
+    const migrated = readText(this.path);
+    const reading = this.reading(migrated);
+    if (!reading.ok) this.repair(migrated, reading, original);
+  }
+
+  /** Runs conf's migrations on the file in place (conf writes `__internal__.migrations.version`). */
+  private migrate(): void {
+    const at = this.now().toISOString();
+    const conf = new Conf<Record<string, unknown>>({
       cwd: this.options.dataDir,
       projectName: 'ise-smtp-oauth',
       configName: PROFILES_FILE,
       projectVersion: PROFILES_CONF_VERSION,
-      // Readable by the user only: the file holds customer tenant and app IDs (never secrets).
       configFileMode: 0o600,
-      migrations: { '1.0.0': (store) => migrateV0toV1(store as Conf<Record<string, unknown>>, at()) },
+      migrations: { '1.0.0': (store) => migrateV0toV1(store as Conf<Record<string, unknown>>, at) },
     });
+    if (conf.get('schemaVersion') === undefined) conf.set('schemaVersion', PROFILES_SCHEMA_VERSION);
+    if (conf.get('profiles') === undefined) conf.set('profiles', []);
   }
 
-  private recover(reason: StoreRecovered['reason']): void {
-    this.moveAside(this.conf.path, reason);
-    this.conf = this.createConf();
-    this.write([]);
+  /** Renames the file aside (its bytes exactly as they were); the path it went to. */
+  private moveAside(): string {
+    const target = this.asidePath('corrupt');
+    fs.renameSync(this.path, target);
+    return target;
   }
 
-  private moveAside(file: string, reason: StoreRecovered['reason']): void {
-    const at = this.now().toISOString();
-    const stamp = at.replace(/[:.]/g, '-');
-    let target = path.join(path.dirname(file), `${PROFILES_FILE}.corrupt-${stamp}.json`);
-    for (let n = 2; fs.existsSync(target); n += 1) {
-      target = path.join(path.dirname(file), `${PROFILES_FILE}.corrupt-${stamp}-${n}.json`);
-    }
-    fs.renameSync(file, target);
-    this.recovered = { reason, movedTo: target, at };
+  /** Writes `text` beside the file as `profiles.<kind>-<time>.json`; the path. */
+  private keepAside(text: string, kind: 'corrupt' | 'deleted'): string {
+    const target = this.asidePath(kind);
+    fs.writeFileSync(target, text, { mode: 0o600, flag: 'wx' });
+    return target;
   }
-}
 
-/** True when the file was written by a newer schema than this build knows. */
-function fileVersionNewer(file: string): boolean {
-  try {
-    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { __internal__?: { migrations?: { version?: unknown } } };
-    const version = data?.__internal__?.migrations?.version;
-    if (typeof version !== 'string') return false;
-    const major = Number.parseInt(version.split('.')[0] ?? '', 10);
-    return Number.isFinite(major) && major > PROFILES_SCHEMA_VERSION;
-  } catch {
-    return false; // unreadable files are handled (and moved aside) by open()
+  private asidePath(kind: string): string {
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+    let target = path.join(this.folder, `${PROFILES_FILE}.${kind}-${stamp}.json`);
+    for (let n = 2; fs.existsSync(target); n += 1) target = path.join(this.folder, `${PROFILES_FILE}.${kind}-${stamp}-${n}.json`);
+    return target;
   }
 }
 
-/** True when the file is valid JSON but not an object (an array, null, a string, a number). */
-function fileHoldsNonObjectJson(file: string): boolean {
+/** Parses the file's text (version 1): its valid profiles, the rest of its top level, or what is wrong. */
+export function parseProfilesText(text: string): Reading {
   let data: unknown;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    data = JSON.parse(text);
   } catch {
-    return false; // missing or unparsable: conf and open() handle those
+    return { ok: false, reason: 'invalid-json' };
   }
-  return data === null || typeof data !== 'object' || Array.isArray(data);
+  if (!isPlainObject(data)) return { ok: false, reason: 'invalid-schema' };
+  const version = confVersion(data);
+  if (version !== undefined && majorOf(version) > PROFILES_SCHEMA_VERSION) return { ok: false, reason: 'newer-version' };
+  const { schemaVersion, profiles, ...extra } = data;
+  if (schemaVersion !== PROFILES_SCHEMA_VERSION || !Array.isArray(profiles)) return { ok: false, reason: 'invalid-schema' };
+  const valid: Profile[] = [];
+  for (const entry of profiles) {
+    const parsed = ProfileSchema.safeParse(entry);
+    if (parsed.success) valid.push(parsed.data);
+  }
+  const dropped = profiles.length - valid.length;
+  return dropped === 0 ? { ok: true, profiles: valid, extra } : { ok: false, reason: 'invalid-profiles', profiles: valid, extra, dropped };
+}
+
+function serialize(profiles: Profile[], extra: Record<string, unknown>): string {
+  // conf's own layout (tab-indented), so conf and electron-store read the file unchanged.
+  return JSON.stringify({ ...extra, __internal__: { migrations: { version: PROFILES_CONF_VERSION } }, schemaVersion: PROFILES_SCHEMA_VERSION, profiles }, undefined, '\t');
+}
+
+function emptyText(): string {
+  return serialize([], {});
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function confVersion(data: Record<string, unknown>): string | undefined {
+  const internal = data['__internal__'] as { migrations?: { version?: unknown } } | undefined;
+  const version = internal?.migrations?.version;
+  return typeof version === 'string' ? version : undefined;
+}
+
+function majorOf(version: string): number {
+  const major = Number.parseInt(version.split('.')[0] ?? '', 10);
+  return Number.isFinite(major) ? major : 0;
+}
+
+function findById(profiles: Profile[], id: string): Profile {
+  const found = profiles.find((p) => p.id === id);
+  if (!found) throw new CallFailure('PROFILE_NOT_FOUND', `no profile with id ${id}`, 'profileId');
+  return found;
+}
+
+function assertFreeName(profiles: Profile[], name: string): string {
+  const clean = name.trim();
+  if (profiles.some((p) => p.name.toLowerCase() === clean.toLowerCase())) {
+    throw new CallFailure('PROFILE_NAME_TAKEN', `a profile named "${clean}" already exists`, 'name');
+  }
+  return clean;
+}
+
+function freeNameIn(profiles: Profile[], base: string): string {
+  const taken = new Set(profiles.map((p) => p.name.toLowerCase()));
+  const trimmed = base.trim().slice(0, 90);
+  if (!taken.has(trimmed.toLowerCase())) return trimmed;
+  for (let n = 2; ; n += 1) {
+    const candidate = `${trimmed} (${n})`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
 }

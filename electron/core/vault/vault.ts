@@ -17,7 +17,11 @@ export type SecretStorage = 'keychain' | 'session';
  * What to do about an unavailable keychain, per OS. The message names the fix, never the
  * secret; `reason` is the stable code from keychain-status.ts.
  */
-export function keychainFixMessage(reason: string | undefined, platform: NodeJS.Platform = process.platform): string {
+export function keychainFixMessage(
+  reason: string | undefined,
+  platform: NodeJS.Platform = process.platform,
+  outcome: KeychainOutcome = {},
+): string {
   const lead =
     reason === 'not-built'
       ? 'The OS keychain module (keytar) is not built for this installation.'
@@ -33,13 +37,31 @@ export function keychainFixMessage(reason: string | undefined, platform: NodeJS.
         ? 'Make sure the Credential Manager service (VaultSvc) is running (services.msc), then retry.'
         : 'Install and start gnome-keyring (or KeePassXC with Secret Service integration enabled) and unlock the login keyring, then retry.';
   const rebuild = reason === 'not-built' ? ' Reinstall the app (or run npm rebuild keytar) so the native module is built.' : '';
-  return `${lead} ${fix}${rebuild} Until then the client secret is kept in memory for this session only.`;
+  // Say what happened to the secret only where it is true: the app holds it for the session,
+  // the CLI (whose process ends) keeps nothing.
+  const tail = outcome.session
+    ? ' Until then the client secret is kept in memory for this session only.'
+    : outcome.notStored
+      ? ' The secret was not stored.'
+      : '';
+  return `${lead} ${fix}${rebuild}${tail}`;
+}
+
+/** What the unavailable keychain meant for the secret at hand, for the message's last sentence. */
+export interface KeychainOutcome {
+  /** The desktop app kept it in memory for this session. */
+  session?: boolean;
+  /** It was not stored anywhere (the CLI). */
+  notStored?: boolean;
 }
 
 /** The keychain is unavailable: a CallFailure whose message tells the fix for this OS. */
 export class KeychainUnavailableError extends CallFailure {
-  constructor(readonly reason: string) {
-    super('KEYCHAIN_UNAVAILABLE', keychainFixMessage(reason));
+  constructor(
+    readonly reason: string,
+    outcome: KeychainOutcome = {},
+  ) {
+    super('KEYCHAIN_UNAVAILABLE', keychainFixMessage(reason, process.platform, outcome));
     this.name = 'KeychainUnavailableError';
   }
 }
@@ -91,10 +113,10 @@ export class Vault {
       this.session.delete(profileId);
       return { storage: 'keychain' };
     } catch (err) {
-      const unavailable = asUnavailable(err);
-      if (!opts.allowSession) throw unavailable;
+      const { reason } = asUnavailable(err);
+      if (!opts.allowSession) throw new KeychainUnavailableError(reason, { notStored: true });
       this.session.set(profileId, secret);
-      return { storage: 'session', unavailable };
+      return { storage: 'session', unavailable: new KeychainUnavailableError(reason, { session: true }) };
     }
   }
 

@@ -22,8 +22,12 @@ const dd = ['--data-dir', dataDir];
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-/** Every form the secret could leak in: as is, base64, URL-encoded, hex. */
-const needles = [...new Set([CANARY, Buffer.from(CANARY).toString('base64'), encodeURIComponent(CANARY), Buffer.from(CANARY).toString('hex')])];
+/** The proxy password inside a proxy URL: a secret too (issue 17 point 5). */
+const PROXY_CANARY = 'PROXYCANARY~pw_0987654321';
+const PROXY_URL = `http://svc-ise:${PROXY_CANARY}@proxy.canary.test:3128`;
+const forms = (secret: string) => [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret), Buffer.from(secret).toString('hex')];
+/** Every form a secret could leak in: as is, base64, URL-encoded, hex. */
+const needles = [...new Set([...forms(CANARY), ...forms(PROXY_CANARY)])];
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
@@ -59,7 +63,8 @@ if (status.available) {
       const list = await call('profilesList', {});
       const id = (list['profiles'] as Array<{ id: string }>)[0]!.id;
       const chain = await certificateChain();
-      await call('profileUpdate', { profileId: id, changes: { servicePrincipalObjectId: SP_OID, lastVerification: sampleReport(chain) } });
+      await call('profileUpdate', { profileId: id, changes: { servicePrincipalObjectId: SP_OID, proxy: PROXY_URL } });
+      store.update(id, { lastVerification: sampleReport(chain) }); // only main records a verification
       await call('profileGet', { profileId: id });
       expect(await call('profileGet', { profileId: id })).toMatchObject({ secretStored: true, secretHint: 'def', secretStorage: 'keychain' });
       await call('secretSet', { profileId: id, secret: CANARY });
@@ -93,7 +98,9 @@ if (status.available) {
       }
 
       // Positive control: the secret really is in the keychain, so zero hits below mean something.
-      expect((await resolveProfileSecret('Canary Company', { dataDir })).secret).toBe(CANARY);
+      const resolved = await resolveProfileSecret('Canary Company', { dataDir });
+      expect(resolved.secret).toBe(CANARY);
+      expect(resolved.proxy).toBe(PROXY_URL);
       expect(hits(`x${CANARY}x`)).toHaveLength(1);
 
       // 4. Scan: every file written (settings, exports, temp files) and every response.
@@ -115,10 +122,11 @@ if (status.available) {
     it('the session-only secret never reaches a file or a response', async () => {
       const store = new ProfileStore({ dataDir });
       const handlers = profileHandlers({ dataDir, version: '0.1.0', shell: 'browser', practice: false }, { store, vault: new Vault() }) as unknown as Handlers;
-      const created = await dispatch(handlers, 'profileCreate', { name: 'Canary Co', mailbox: MAILBOX, tenantId: TENANT, clientId: CLIENT, secretExpiry: '2027-06-30' });
+      const created = await dispatch(handlers, 'profileCreate', { name: 'Canary Co', mailbox: MAILBOX, tenantId: TENANT, clientId: CLIENT, secretExpiry: '2027-06-30', proxy: PROXY_URL });
       if (!created.ok) throw new Error(created.error.message);
       const responses: unknown[] = [created, await dispatch(handlers, 'secretSet', { profileId: created.value.id, secret: CANARY })];
       for (const format of ['json', 'html', 'ps1', 'ics'] as const) responses.push(await dispatch(handlers, 'exportProfile', { profileId: created.value.id, format }));
+      responses.push(await dispatch(handlers, 'profilesList', {}), await dispatch(handlers, 'profileGet', { profileId: created.value.id }));
       expect(responses[1]).toMatchObject({ ok: true, value: { secretStorage: 'session', secretStored: true } });
       expect(hits(JSON.stringify(responses))).toEqual([]);
       expect(filesUnder(dataDir).flatMap((f) => hits(fs.readFileSync(f, 'latin1')))).toEqual([]);

@@ -87,7 +87,7 @@ describe('import', () => {
     expect(parseExport(content())).toEqual({
       name: 'Contoso HQ', customer: 'Contoso', iseVersion: '3.3 P8', mailbox: MAILBOX, tenantId: TENANT, clientId: CLIENT,
       secretExpiry: '2027-03-31', route: 'classic', servicePrincipalObjectId: SP_OID, smtpPort: 2525,
-      proxy: 'http://proxy.contoso.local:3128', practice: false,
+      proxy: 'http://proxy.contoso.local:3128', practice: false, origin: 'unsigned',
     });
   });
 

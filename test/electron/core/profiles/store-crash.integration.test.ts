@@ -136,11 +136,13 @@ describe('the profiles store survives SIGKILL at random moments', () => {
 
 describe('a corrupt profiles file is moved aside and reported, byte for byte', () => {
   const garbage = Buffer.from([0x00, 0xff, 0xfe, 0x7b, 0x22, 0x0a, 0x80, 0x81, 0xc3, 0x28]);
-  const cases: [string, Buffer | string, 'invalid-json' | 'invalid-schema'][] = [
+  const cases: [string, Buffer | string, 'invalid-json' | 'invalid-schema' | 'invalid-profiles' | 'migration-failed'][] = [
     ['garbage bytes', garbage, 'invalid-json'],
     ['an empty file', '', 'invalid-json'],
     ['truncated JSON', '{"schemaVersion":1,"profiles":[{"id":"6a0f4c8e-1d3b-4b7a-9c2e-8f5d0a6b3e71","name":"Cont', 'invalid-json'],
-    ['schema-invalid JSON', JSON.stringify({ schemaVersion: 1, profiles: [{ id: 'not-a-uuid', name: 42 }], __internal__: { migrations: { version: '1.0.0' } } }), 'invalid-schema'],
+    // One invalid profile costs only that profile (issue 17 point 9); the original is copied aside.
+    ['schema-invalid JSON', JSON.stringify({ schemaVersion: 1, profiles: [{ id: 'not-a-uuid', name: 42 }], __internal__: { migrations: { version: '1.0.0' } } }), 'invalid-profiles'],
+    ['profiles not a list', '{"schemaVersion":1,"profiles":"x"}', 'migration-failed'],
     ['a JSON array', '[1,2,3]', 'invalid-schema'],
     ['JSON null', 'null', 'invalid-schema'],
     ['a JSON string', '"profiles"', 'invalid-schema'],

@@ -92,7 +92,7 @@ describe('ProfileStore recovery', () => {
   });
 
   it('a schema-invalid file is moved aside, never silently dropped', () => {
-    const bad = { schemaVersion: 1, profiles: [{ id: 'x', name: 'broken' }], __internal__: { migrations: { version: '1.0.0' } } };
+    const bad = { schemaVersion: 2, profiles: [{ id: 'x', name: 'broken' }], __internal__: { migrations: { version: '1.0.0' } } };
     fs.writeFileSync(file(), JSON.stringify(bad));
     const store = new ProfileStore({ dataDir: dir });
     expect(store.recovered?.reason).toBe('invalid-schema');

@@ -90,7 +90,9 @@ describe('keychainFixMessage', () => {
     expect(keychainFixMessage('locked', 'darwin')).toMatch(/Unlock the login keychain/);
     expect(keychainFixMessage('error', 'win32')).toMatch(/Credential Manager/);
     for (const platform of ['linux', 'darwin', 'win32'] as const) {
-      expect(keychainFixMessage('locked', platform)).toMatch(/memory for this session only/);
+      expect(keychainFixMessage('locked', platform, { session: true })).toMatch(/memory for this session only/);
+      // Only where the app really holds it: the CLI keeps nothing (issue 17 point 11).
+      expect(keychainFixMessage('locked', platform)).not.toMatch(/memory/);
     }
   });
 });
