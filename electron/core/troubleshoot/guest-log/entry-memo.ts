@@ -47,6 +47,11 @@ export class EntryMemo<V> {
   private end = 0;
   private headerEnd = 0;
   private hash = 0;
+  /**
+   * Hashes of entries seen once. An entry is stored only when seen a second time: a send's
+   * duration makes its entries unique, and storing those would push the repeated ones out.
+   */
+  private readonly seenOnce = new Int32Array(1 << 16);
   private words: Int32Array | null = null;
   private wordsOf: ArrayBufferLike | null = null;
 
@@ -113,9 +118,13 @@ export class EntryMemo<V> {
     return this.buf!.toString('utf8', this.open + 1, this.close);
   }
 
-  /** True when the last look() made a key (the entry can be stored after it is read). */
+  /** True when the entry last looked up is worth storing once read: it has a key, seen before. */
   canRemember(): boolean {
-    return this.buf !== null;
+    if (this.buf === null) return false;
+    const slot = this.hash & 0xffff;
+    if (this.seenOnce[slot] === this.hash) return true;
+    this.seenOnce[slot] = this.hash;
+    return false;
   }
 
   /** Stores the reading of the entry last looked up (call before the scanner reuses its buffer). */

@@ -64,6 +64,7 @@ export class GuestLogScanner {
   /** The next chunk starts inside an entry already judged: skip its lines up to the next timestamp. */
   private skipping = false;
   private readonly hits: number[] = [];
+  private sorted = new Float64Array(1024);
 
   /**
    * `onEntry` gets each entry decoded. `tryBytes`, when given, sees each entry's bytes first
@@ -168,9 +169,14 @@ export class GuestLogScanner {
     hits.length = 0;
     PREFILTER_SEARCH.find(buf, start, regionEnd, hits);
     if (hits.length === 0) return;
-    if (hits.length > 1) hits.sort((a, b) => a - b);
+    // A typed array sorts numbers natively; Array#sort with a comparator cost ~10% on a log of events.
+    if (this.sorted.length < hits.length) this.sorted = new Float64Array(Math.max(hits.length, this.sorted.length * 2));
+    const sorted = this.sorted.subarray(0, hits.length);
+    for (let k = 0; k < hits.length; k++) sorted[k] = hits[k]!;
+    if (hits.length > 1) sorted.sort();
     let doneUntil = start;
-    for (const p of hits) {
+    for (let k = 0; k < sorted.length; k++) {
+      const p = sorted[k]!;
       if (p < doneUntil) continue; // inside an entry already emitted or judged
       const lineStart = p <= start ? start : buf.lastIndexOf(10, p - 1) + 1;
       const entryStart = this.entryStartOf(buf, start, lineStart);
