@@ -11,3 +11,4 @@ export { analyzeInRanges, cutAtEntries, defaultThreads, guestLogWorkerUrl, PARAL
 export { GuestLogScanner, MAX_ENTRY_LINES, MAX_ENTRY_CHARS, type RawEntry } from './scanner';
 export { PREFILTER_SOURCE, PREFILTER_FRAGMENTS, createPrefilter } from './prefilter';
 export { FragmentSearch, PREFILTER_SEARCH } from './search';
+export { GZIP_MAX_OUTPUT_BYTES, GZIP_MAX_RATIO, GZIP_RATIO_AFTER_BYTES, GzipLimitError, type GzipLimitCode, type GzipLimits } from './gzip-limits';

@@ -5,6 +5,7 @@ import { createGunzip } from 'node:zlib';
 import type { LogAnalysis } from '../../../../shared/contract/troubleshoot';
 import { GuestLogAnalysis } from './analyzer';
 import { isHeaderAt } from './line';
+import { checkGzip, GzipLimitError, type GzipLimits } from './gzip-limits';
 import { analyzeInRanges, type ParallelOptions } from './parallel';
 import { readRange } from './read-range';
 import { GuestLogScanner } from './scanner';
@@ -36,8 +37,8 @@ export function bufferInput(name: string, data: Buffer): LogInput {
   };
 }
 
-/** The log text of an input: gunzipped when it starts with gzip's magic bytes. */
-async function* logBytes(input: LogInput): AsyncGenerator<Buffer> {
+/** The log text of an input: gunzipped when it starts with gzip's magic bytes, within the limits of gzip-limits.ts. */
+async function* logBytes(input: LogInput, limits?: GzipLimits): AsyncGenerator<Buffer> {
   const it = input.open()[Symbol.asyncIterator]();
   const first = await it.next();
   if (first.done) return;
@@ -52,14 +53,22 @@ async function* logBytes(input: LogInput): AsyncGenerator<Buffer> {
     }
   }
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
-    const source = Readable.from(all());
+    // One chunk ahead at most: zlib's count of bytes consumed is then close to what was read.
+    const source = Readable.from(all(), { highWaterMark: 1 });
     const gunzip = createGunzip({ chunkSize: 256 * 1024 });
     source.on('error', (err) => gunzip.destroy(err));
     source.pipe(gunzip);
+    let outputBytes = 0;
     try {
-      yield* gunzip;
+      for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+        outputBytes += chunk.length;
+        // Judged before the chunk is handed on: past a limit nothing more is read or scanned.
+        checkGzip(gunzip.bytesWritten, outputBytes, limits);
+        yield chunk;
+      }
     } finally {
       source.destroy();
+      gunzip.destroy();
     }
     return;
   }
@@ -114,7 +123,7 @@ export async function orderByTime(inputs: LogInput[]): Promise<LogInput[]> {
  * A large plain file on disk is read in ranges on worker threads (parallel.ts) with the same
  * result; `parallel: { threads: 1 }` reads everything on the calling thread.
  */
-export async function analyzeGuestLogs(inputs: LogInput[], options: { parallel?: ParallelOptions } = {}): Promise<LogAnalysis> {
+export async function analyzeGuestLogs(inputs: LogInput[], options: { parallel?: ParallelOptions; gzip?: GzipLimits } = {}): Promise<LogAnalysis> {
   const analysis = new GuestLogAnalysis();
   for (const input of await orderByTime(inputs)) {
     analysis.beginSource(input.name);
@@ -124,7 +133,7 @@ export async function analyzeGuestLogs(inputs: LogInput[], options: { parallel?:
       (buf, start, headerEnd, end) => analysis.tryBytes(buf, start, headerEnd, end),
     );
     try {
-      for await (const chunk of logBytes(input)) {
+      for await (const chunk of logBytes(input, options.gzip)) {
         analysis.addBytes(chunk.length);
         scanner.push(chunk);
       }
@@ -164,6 +173,7 @@ async function isGzip(path: string): Promise<boolean> {
 }
 
 function problemOf(err: unknown): string {
+  if (err instanceof GzipLimitError) return err.code;
   const code = (err as { code?: unknown } | null)?.code;
   if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR') return 'gzip-truncated';
   if (code === 'ENOENT') return 'not-found';
