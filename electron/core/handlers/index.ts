@@ -1,6 +1,7 @@
 import { certificateCalls } from '../../../shared/contract/certificates';
 import type { CallSpec } from '../../../shared/contract/define';
 import { diagnosticsCalls } from '../../../shared/contract/diagnostics';
+import { fleetCalls } from '../../../shared/contract/fleet';
 import { practiceCalls } from '../../../shared/contract/practice';
 import { profileCalls } from '../../../shared/contract/profiles';
 import { troubleshootCalls } from '../../../shared/contract/troubleshoot';
@@ -27,6 +28,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...lazyDomain(practiceCalls, () => import('./practice').then((m) => m.practiceHandlers(ctx))),
     ...lazyDomain(verificationCalls, () => import('./verification').then((m) => m.verificationHandlers(ctx))),
     ...lazyDomain(certificateCalls, () => import('./certificates').then((m) => m.certificateHandlers(ctx))),
+    ...lazyDomain(fleetCalls, () => import('./fleet').then((m) => m.fleetHandlers(ctx))),
   };
 }
 

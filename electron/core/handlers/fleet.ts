@@ -1,0 +1,25 @@
+import type { CoreContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { checkFleet, countResults, DEFAULT_CONCURRENCY } from '../fleet/check';
+import { checkStoredProfile } from '../fleet/profile-check';
+import { readFleetResults, writeFleetResults } from '../fleet/results-file';
+import type { ProfileServices } from '../profiles/service';
+import { lazyProfileService } from '../profiles/services';
+
+/** fleetCheck / fleetResults: the Profiles screen's "Check all" and each profile's last result. */
+export function fleetHandlers(ctx: CoreContext, services?: ProfileServices): Pick<Handlers, 'fleetCheck' | 'fleetResults'> {
+  const svc = lazyProfileService(ctx.dataDir, services);
+  return {
+    fleetCheck: async ({ concurrency }) => {
+      const s = svc();
+      const profiles = s.store.list();
+      const started = performance.now();
+      const checkedAt = new Date().toISOString();
+      const used = concurrency ?? DEFAULT_CONCURRENCY;
+      const rows = await checkFleet({ profiles, concurrency: used, check: (p) => checkStoredProfile(p, s.vault, ctx.practiceHost), ...(s.services.today ? { today: s.services.today() } : {}) });
+      writeFleetResults(ctx.dataDir, rows, new Set(profiles.map((p) => p.id)));
+      return { rows, summary: { checkedAt, durationMs: Math.round(performance.now() - started), concurrency: used, counts: countResults(rows) } };
+    },
+    fleetResults: async () => ({ rows: readFleetResults(ctx.dataDir) }),
+  };
+}
