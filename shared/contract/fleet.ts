@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FINDING_CODES, type FindingCode } from '../findings';
 import { defineCalls } from './define';
+import { ProfileViewSchema } from './profiles';
 
 /**
  * The fleet check (issue 16.2): every stored profile diagnosed (fresh token, SMTP AUTH, secret
@@ -41,6 +42,14 @@ export const fleetCalls = defineCalls({
   fleetCheck: {
     input: z.object({ concurrency: z.number().int().min(1).max(32).optional() }).strict(),
     output: z.object({ rows: z.array(FleetRowSchema), summary: FleetSummarySchema }),
+  },
+  /**
+   * One page of profiles (store order, optionally filtered): what the Profiles screen shows, so
+   * a store of thousands costs a page, not the whole file, per call. `total` counts the matches.
+   */
+  profilesPage: {
+    input: z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50), query: z.string().max(200).optional() }).strict(),
+    output: z.object({ total: z.number().int().nonnegative(), offset: z.number().int().nonnegative(), profiles: z.array(ProfileViewSchema) }),
   },
   /** The last fleet result of each profile (none for a profile never checked this way). */
   fleetResults: {

@@ -3,11 +3,12 @@ import type { Handlers } from '../dispatch';
 import { checkFleet, countResults, DEFAULT_CONCURRENCY } from '../fleet/check';
 import { checkStoredProfile } from '../fleet/profile-check';
 import { readFleetResults, writeFleetResults } from '../fleet/results-file';
+import { profilePage } from '../profiles/page';
 import type { ProfileServices } from '../profiles/service';
 import { lazyProfileService } from '../profiles/services';
 
-/** fleetCheck / fleetResults: the Profiles screen's "Check all" and each profile's last result. */
-export function fleetHandlers(ctx: CoreContext, services?: ProfileServices): Pick<Handlers, 'fleetCheck' | 'fleetResults'> {
+/** fleetCheck / fleetResults / profilesPage: the Profiles screen's "Check all", each profile's last result, and its pages. */
+export function fleetHandlers(ctx: CoreContext, services?: ProfileServices): Pick<Handlers, 'fleetCheck' | 'fleetResults' | 'profilesPage'> {
   const svc = lazyProfileService(ctx.dataDir, services);
   return {
     fleetCheck: async ({ concurrency }) => {
@@ -21,5 +22,9 @@ export function fleetHandlers(ctx: CoreContext, services?: ProfileServices): Pic
       return { rows, summary: { checkedAt, durationMs: Math.round(performance.now() - started), concurrency: used, counts: countResults(rows) } };
     },
     fleetResults: async () => ({ rows: readFleetResults(ctx.dataDir) }),
+    profilesPage: async ({ offset, limit, query }) => {
+      const s = svc();
+      return profilePage(ctx.dataDir, s.vault, { offset, limit, ...(query ? { query } : {}), ...(s.services.today ? { today: s.services.today() } : {}) });
+    },
   };
 }
