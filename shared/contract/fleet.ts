@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FINDING_CODES, type FindingCode } from '../findings';
 import { defineCalls } from './define';
-import { ProfileViewSchema } from './profiles';
+import { ProfileViewSchema, StoreRecoveredSchema } from './profiles';
 
 /**
  * The fleet check (issue 16.2): every stored profile diagnosed (fresh token, SMTP AUTH, secret
@@ -49,7 +49,7 @@ export const fleetCalls = defineCalls({
    */
   profilesPage: {
     input: z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50), query: z.string().max(200).optional() }).strict(),
-    output: z.object({ total: z.number().int().nonnegative(), offset: z.number().int().nonnegative(), profiles: z.array(ProfileViewSchema) }),
+    output: z.object({ total: z.number().int().nonnegative(), offset: z.number().int().nonnegative(), profiles: z.array(ProfileViewSchema), recovered: StoreRecoveredSchema.optional() }),
   },
   /** The last fleet result of each profile (none for a profile never checked this way). */
   fleetResults: {

@@ -24,7 +24,10 @@ export function fleetHandlers(ctx: CoreContext, services?: ProfileServices): Pic
     fleetResults: async () => ({ rows: readFleetResults(ctx.dataDir) }),
     profilesPage: async ({ offset, limit, query }) => {
       const s = svc();
-      return profilePage(ctx.dataDir, s.vault, { offset, limit, ...(query ? { query } : {}), ...(s.services.today ? { today: s.services.today() } : {}) });
+      // The store opens once per process (it moves a bad file aside); after that this is a property.
+      const recovered = s.store.recovered;
+      const page = await profilePage(ctx.dataDir, s.vault, { offset, limit, ...(query ? { query } : {}), ...(s.services.today ? { today: s.services.today() } : {}) });
+      return { ...page, ...(recovered ? { recovered } : {}) };
     },
   };
 }
