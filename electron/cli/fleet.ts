@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import type { FleetRow } from '../../shared/contract/fleet';
-import { resolveDataDir } from '../core/data-dir';
+import { resolveDataDir } from '../core/profiles/data-dir';
 import { checkFleet, countResults, DEFAULT_CONCURRENCY } from '../core/fleet/check';
 import { checkStoredProfile } from '../core/fleet/profile-check';
 import { writeFleetResults } from '../core/fleet/results-file';
 import type { DiagnoseDeps } from '../core/diagnostics';
-import type { PracticeHost } from '../core/practice-host';
+import type { PracticeHost } from '../core/handlers/practice-tenant';
 import type { Vault } from '../core/vault/vault';
 import { openProfileService } from './profiles';
 

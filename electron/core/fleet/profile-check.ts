@@ -1,7 +1,7 @@
 import type { Profile } from '../../../shared/contract/profiles';
 import { diagnose, type DiagnoseDeps } from '../diagnostics';
 import { endpointsFor } from '../profiles/endpoints';
-import type { PracticeHost } from '../practice-host';
+import type { PracticeHost } from '../handlers/practice-tenant';
 import { KeychainUnavailableError, type Vault } from '../vault/vault';
 import type { ProfileOutcome } from './check';
 

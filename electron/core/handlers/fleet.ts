@@ -1,11 +1,11 @@
-import type { CoreContext } from '../context';
-import type { Handlers } from '../dispatch';
+import type { CoreContext } from './context';
+import type { Handlers } from './dispatch';
 import { checkFleet, countResults, DEFAULT_CONCURRENCY } from '../fleet/check';
 import { checkStoredProfile } from '../fleet/profile-check';
 import { readFleetResults, writeFleetResults } from '../fleet/results-file';
 import { profilePage } from '../profiles/page';
-import type { ProfileServices } from '../profiles/service';
-import { lazyProfileService } from '../profiles/services';
+import type { ProfileServices } from '../profiles/profile-service';
+import { lazyProfileService } from '../profiles/process-services';
 
 /** fleetCheck / fleetResults / profilesPage: the Profiles screen's "Check all", each profile's last result, and its pages. */
 export function fleetHandlers(ctx: CoreContext, services?: ProfileServices): Pick<Handlers, 'fleetCheck' | 'fleetResults' | 'profilesPage'> {

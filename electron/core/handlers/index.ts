@@ -1,14 +1,13 @@
 import { certificateCalls } from '../../../shared/contract/certificates';
 import type { CallSpec } from '../../../shared/contract/define';
-import { diagnosticsCalls } from '../../../shared/contract/diagnostics';
 import { fleetCalls } from '../../../shared/contract/fleet';
 import { practiceCalls } from '../../../shared/contract/practice';
 import { profileCalls } from '../../../shared/contract/profiles';
 import { troubleshootCalls } from '../../../shared/contract/troubleshoot';
 import { verificationCalls } from '../../../shared/contract/verification';
 import type { CallName } from '../../../shared/contract';
-import type { CoreContext } from '../context';
-import type { Handlers } from '../dispatch';
+import type { CoreContext } from './context';
+import type { Handlers } from './dispatch';
 import { appHandlers } from './app';
 import { desktopHandlers } from './desktop';
 
@@ -24,7 +23,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...desktopHandlers(),
     ...lazyDomain(troubleshootCalls, () => import('./troubleshoot').then((m) => m.troubleshootHandlers(ctx))),
     ...lazyDomain(profileCalls, () => import('./profiles').then((m) => m.profileHandlers(ctx))),
-    ...lazyDomain(diagnosticsCalls, () => import('./diagnostics').then((m) => m.diagnosticsHandlers(ctx))),
     ...lazyDomain(practiceCalls, () => import('./practice').then((m) => m.practiceHandlers(ctx))),
     ...lazyDomain(verificationCalls, () => import('./verification').then((m) => m.verificationHandlers(ctx))),
     ...lazyDomain(certificateCalls, () => import('./certificates').then((m) => m.certificateHandlers(ctx))),

@@ -1,6 +1,6 @@
 import { FINDING_CATALOG, FINDING_CODES, type FindingCode } from '../../../../shared/findings';
 import type { LogAnalysis, LogEvent, LogFinding, SlowSend, SmtpSettingsSeen } from '../../../../shared/contract/troubleshoot';
-import { redactLogText } from '../../redact';
+import { redactLogText } from '../../diagnostics/redact';
 import { classifyEntry } from './classify';
 import { EntryMemo } from './entry-memo';
 import { entryText, type EntryMeaning, type SettingsFields } from './events';

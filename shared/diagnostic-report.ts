@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { FINDING_CODES, type FindingCode } from './findings';
+import { SETUP_STEPS } from './steps';
+import { CHECK_EVIDENCE, CHECK_IDS, ClaimsSummarySchema, type CheckId } from './checks';
+
+export { ClaimsSummarySchema, type ClaimsSummary } from './checks';
+
+/** One diagnosis: a code (texts come from i18n), its step, and the values the texts need. */
+export const FindingSchema = z.object({
+  code: z.enum(FINDING_CODES as [FindingCode, ...FindingCode[]]),
+  step: z.enum(SETUP_STEPS).nullable(),
+  severity: z.enum(['error', 'warning', 'info']),
+  /** Values for the i18n texts (e.g. the AADSTS number, the mailbox). Never a secret. */
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  /** What the server said, verbatim but redacted: the evidence behind the finding. */
+  raw: z.string().optional(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const CheckStatusSchema = z.enum(['pass', 'fail', 'warn', 'skip']);
+export type CheckStatus = z.infer<typeof CheckStatusSchema>;
+
+/** The outcome of one check: results are data, a check never throws (DESIGN §4). */
+function checkResultSchema<K extends CheckId>(id: K) {
+  return z.object({
+    id: z.literal(id),
+    step: z.enum(SETUP_STEPS),
+    status: CheckStatusSchema,
+    durationMs: z.number().nonnegative(),
+    /** Facts the check observed (banner, capabilities, certificate fingerprints, HTTP status …): shared/checks.ts. */
+    evidence: CHECK_EVIDENCE[id] as (typeof CHECK_EVIDENCE)[K],
+    findings: z.array(FindingSchema),
+  });
+}
+
+/** One check's result, its evidence typed by its id. */
+export const CheckResultSchema = z.discriminatedUnion('id', [
+  checkResultSchema('input'),
+  checkResultSchema('network.login'),
+  checkResultSchema('token'),
+  checkResultSchema('claims'),
+  checkResultSchema('network.smtp'),
+  checkResultSchema('smtp.auth'),
+  checkResultSchema('smtp.send'),
+]);
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+export type CheckResultOf<K extends CheckId> = Extract<CheckResult, { id: K }>;
+
+/** The result of one check in a report, typed by its id; undefined when the run did not include it. */
+export function checkResult<K extends CheckId>(report: { checks: readonly CheckResult[] }, id: K): CheckResultOf<K> | undefined {
+  return report.checks.find((c): c is CheckResultOf<K> => c.id === id);
+}
+
+// The union above must list every check id exactly once.
+const _everyCheck: Record<CheckId, true> = Object.fromEntries(CHECK_IDS.map((id) => [id, true])) as Record<CheckId, true>;
+void _everyCheck;
+
+export const RouteSchema = z.enum(['classic', 'app-rbac']);
+export type Route = z.infer<typeof RouteSchema>;
+
+/** What was tested: the values ISE will use, without the secret. */
+export const DiagnoseTargetSchema = z.object({
+  tenantId: z.string(),
+  clientId: z.string(),
+  mailbox: z.string(),
+  scope: z.string(),
+  tokenEndpoint: z.string(),
+  smtpHost: z.string(),
+  smtpPort: z.number().int(),
+  route: RouteSchema,
+  proxy: z.string().optional(),
+  practice: z.boolean(),
+});
+export type DiagnoseTarget = z.infer<typeof DiagnoseTargetSchema>;
+
+export const DiagnosticReportSchema = z.object({
+  ok: z.boolean(),
+  startedAt: z.string(),
+  durationMs: z.number().nonnegative(),
+  target: DiagnoseTargetSchema,
+  checks: z.array(CheckResultSchema),
+  findings: z.array(FindingSchema),
+  claims: ClaimsSummarySchema.nullable(),
+});
+export type DiagnosticReport = z.infer<typeof DiagnosticReportSchema>;
