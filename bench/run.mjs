@@ -1,28 +1,23 @@
 #!/usr/bin/env node
-// `npm run bench`: measures what a user waits for (issue 8) and rewrites docs/PERFORMANCE.md.
-//   1. full diagnostic latency against the practice tenant at 40 ms RTT (bench/latency.mjs)
-//   2. browser-mode start-up to an interactive welcome screen, and the renderer's gzipped JS
-//      (bench/startup.mjs, bench/bundle-size.mjs; runs `npm run build` first)
-//   3. guest.log analysis (scripts/bench-guest-log.mjs; 1 GB, or 100 MB with --quick)
+// `npm run bench`: measures what a user waits for (issues 8 and 16) and rewrites
+// docs/PERFORMANCE.md. The sections come from one list, bench/sections.mjs (latency, start-up
+// and bundle, guest.log density sweep, fleet check, large profile store, screens in Chromium);
+// a new measurement is one entry there.
 //
 // Usage: npm run bench [-- --quick] [--runs N] [--rtt MS] [--guest-runs N] [--skip-build]
-//                      [--only latency,startup,guest] [--no-write]
+//                      [--only latency,startup,guest,fleet,profiles,ui] [--no-write]
 // Exit 0 when it measured everything (goals missed are reported, not failures), 1 when a
 // measurement failed, 2 on bad usage.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchBundleSize } from './bundle-size.mjs';
-import { benchGuestLog } from './guest-log.mjs';
-import { benchLatency } from './latency.mjs';
 import { machineFacts } from './machine.mjs';
 import { consoleTable, markdown, missedGoals, rows } from './report.mjs';
-import { benchStartup } from './startup.mjs';
+import { SECTIONS as SECTION_LIST } from './sections.mjs';
 import { root } from './util.mjs';
 
-const SECTIONS = ['latency', 'startup', 'guest'];
+const SECTIONS = SECTION_LIST.map((s) => s.id);
 
 let values;
 try {
@@ -44,7 +39,7 @@ try {
 }
 const runs = Number(values.runs);
 const rttMs = Number(values.rtt);
-const guestRuns = Number(values['guest-runs'] ?? (values.quick ? 5 : 3));
+const guestRuns = Number(values['guest-runs'] ?? (values.quick ? 2 : 3));
 function usage(message) {
   console.error(`bench: ${message}`);
   process.exit(2);
@@ -60,20 +55,18 @@ const log = (s) => console.error(`[bench] ${s}`);
 const result = { machine: machineFacts() };
 log(`${result.machine.cpu}, nproc ${result.machine.nproc}, load ${result.machine.loadAverage}, node ${result.machine.node}`);
 
+// Legacy keys for the report's own paragraphs (latency, start-up, guest.log).
+const KEYS = { latency: (d) => ({ latency: d }), startup: (d) => d, guest: (d) => ({ guestLog: d }) };
+result.sections = [];
 try {
-  if (only.includes('latency')) result.latency = await benchLatency({ runs, rttMs, log });
-  if (only.includes('startup')) {
-    if (!values['skip-build']) {
-      log('npm run build …');
-      const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`npm run build failed:\n${(build.stderr || build.stdout).slice(-3000)}`);
-    }
-    result.bundle = await benchBundleSize();
-    result.startup = await benchStartup({ runs, log });
+  for (const section of SECTION_LIST) {
+    if (!only.includes(section.id)) continue;
+    const data = await section.run({ quick: values.quick, runs, rttMs, guestRuns, log, skipBuild: values['skip-build'] });
+    Object.assign(result, KEYS[section.id]?.(data) ?? { [section.id]: data });
+    result.sections.push({ id: section.id, rows: section.rows(data) });
   }
-  if (only.includes('guest')) result.guestLog = await benchGuestLog({ sizeMb: values.quick ? 100 : 1024, runs: guestRuns, log });
 } catch (err) {
-  console.error(`bench: a measurement failed: ${err.message}`);
+  console.error(`bench: a measurement failed: ${err.stack ?? err.message}`);
   process.exit(1);
 }
 result.loadAtEnd = os.loadavg().map((x) => x.toFixed(2)).join(' ');
