@@ -209,7 +209,28 @@ export function markdown(r, argv) {
       '',
     );
   }
-  for (const extra of r.sectionNotes ?? []) parts.push(extra, '');
+  if (r.fleet) {
+    parts.push(
+      '## 4. The fleet check',
+      '',
+      `bench/fleet.mjs: checkFleet (electron/core/fleet) over ${r.fleet.count} practice profiles, ${r.fleet.concurrency} at a time, against the practice tenant behind the ${r.fleet.rttMs} ms relays of section 1 (its own process). "One diagnose" is the median of three single runs in the same process just before (after one warm-up). RSS is sampled every 50 ms during the run ("flat": the last quarter's mean within 20 % of the first quarter's); file descriptors are counted in /proc/self/fd before the run and 0.5 s after it. The CLI (\`diagnose --all-profiles\`) and the app's Check all run the same function; they add the keychain read per profile and one write of fleet-results.json.`,
+      '',
+    );
+  }
+  if (r.profiles || r.ui) {
+    parts.push(
+      '## 5. A large profile store, and the screens',
+      '',
+      "bench/profile-store-gen.mjs writes stores of 1,000 and 20,000 profiles, each with a full last verification as the wizard keeps it (the 20,000 file is ~40 MB). `profiles list` is timed as a whole process (node start-up included; the bare `node -e ''` of the same run is beside it). The Profiles screen and the CLI's list read the store through electron/core/profiles/page.ts: the file is parsed once per change and reused while its size, mtime and inode stay the same, only the page's profiles are validated, and the secret status comes from one keychain call (findCredentials) instead of one per profile; the screen shows 50 profiles per page. The first call on 20,000 profiles reads and parses the whole file, the longest the event loop is blocked; the store itself (ProfileStore, used by every write) still reads and validates the whole file on each call, which is why the list path avoids it. bench/ui.mjs times, in Chromium, the click on Profiles to the first 50 rows drawn (1,000 profiles), and the press on Check all to its result drawn beside the engine's own time in the fleetCheck reply; the practice tenant inside `serve` has no RTT relay, and the goal is the screen's overhead over the engine.",
+      '',
+    );
+  }
+  parts.push(
+    '## Adding rows',
+    '',
+    'The sections come from one list, bench/sections.mjs: a measurement is a module with `run(options)` and `rows(data)` (each row with its goal and whether it holds in the run) and one entry in that list. The automated setup and the ISE inspection (issue 16 part 4) are to be added there by their owners when those land; this run has no rows for them.',
+    '',
+  );
   parts.push('## Goals missed, and why', '', missedGoals(r), '');
   return parts.join('\n');
 }

@@ -5,7 +5,7 @@
 // a new measurement is one entry there.
 //
 // Usage: npm run bench [-- --quick] [--runs N] [--rtt MS] [--guest-runs N] [--skip-build]
-//                      [--only latency,startup,guest,fleet,profiles,ui] [--no-write]
+//                      [--only latency,startup,guest,fleet,profiles,ui] [--no-write] [--save FILE]
 // Exit 0 when it measured everything (goals missed are reported, not failures), 1 when a
 // measurement failed, 2 on bad usage.
 import fs from 'node:fs';
@@ -30,6 +30,7 @@ try {
       'skip-build': { type: 'boolean', default: false },
       only: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
+      save: { type: 'string' },
     },
     strict: true,
   }));
@@ -58,18 +59,23 @@ log(`${result.machine.cpu}, nproc ${result.machine.nproc}, load ${result.machine
 // Legacy keys for the report's own paragraphs (latency, start-up, guest.log).
 const KEYS = { latency: (d) => ({ latency: d }), startup: (d) => d, guest: (d) => ({ guestLog: d }) };
 result.sections = [];
-try {
-  for (const section of SECTION_LIST) {
-    if (!only.includes(section.id)) continue;
+let failed = false;
+for (const section of SECTION_LIST) {
+  if (!only.includes(section.id)) continue;
+  try {
     const data = await section.run({ quick: values.quick, runs, rttMs, guestRuns, log, skipBuild: values['skip-build'] });
     Object.assign(result, KEYS[section.id]?.(data) ?? { [section.id]: data });
     result.sections.push({ id: section.id, rows: section.rows(data) });
+  } catch (err) {
+    // One section failing does not lose the others: its row says so, and the exit code is 1.
+    failed = true;
+    console.error(`bench: the ${section.id} measurement failed: ${err.stack ?? err.message}`);
+    result.sections.push({ id: section.id, rows: [{ metric: `${section.id}: measurement`, median: '–', min: '', max: '', runs: '0', goal: '', result: `MISSED: the measurement failed (${String(err.message).split('\n')[0].slice(0, 120)})` }] });
   }
-} catch (err) {
-  console.error(`bench: a measurement failed: ${err.stack ?? err.message}`);
-  process.exit(1);
 }
 result.loadAtEnd = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+// --save FILE keeps the figures (JSON) for a later look; the docs are written from them below.
+if (values.save) fs.writeFileSync(values.save, JSON.stringify(result, null, 2));
 
 console.log(`\n${result.machine.date}  ${result.machine.cpu} ×${result.machine.nproc}  load ${result.machine.loadAverage} → ${result.loadAtEnd}  node ${result.machine.node}\n`);
 console.log(consoleTable(rows(result)));
@@ -83,3 +89,4 @@ if (values['no-write'] || only.length !== SECTIONS.length) {
   fs.writeFileSync(path.join(root, 'docs/PERFORMANCE.md'), markdown(result, argv));
   log('wrote docs/PERFORMANCE.md');
 }
+if (failed) process.exit(1);
