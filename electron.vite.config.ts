@@ -10,7 +10,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { main: resolve('electron/main.ts'), cli: resolve('electron/cli.ts') },
+        // The guest.log analyzer's worker thread is an entry of its own: a Worker loads it by path.
+        input: { main: resolve('electron/main.ts'), cli: resolve('electron/cli.ts'), 'guest-log-worker': resolve('electron/core/troubleshoot/guest-log/range-worker.ts') },
       },
     },
   },

@@ -28,7 +28,7 @@ export function protocolMinimumMs(rttMs) {
 }
 
 /** Starts the far side (practice tenant behind relays) and resolves with its JSON line and a stop(). */
-function startFarSide(dataDir, rttMs) {
+export function startFarSide(dataDir, rttMs) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bench/practice-net.ts', dataDir, String(rttMs)], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';

@@ -1,28 +1,23 @@
 #!/usr/bin/env node
-// `npm run bench`: measures what a user waits for (issue 8) and rewrites docs/PERFORMANCE.md.
-//   1. full diagnostic latency against the practice tenant at 40 ms RTT (bench/latency.mjs)
-//   2. browser-mode start-up to an interactive welcome screen, and the renderer's gzipped JS
-//      (bench/startup.mjs, bench/bundle-size.mjs; runs `npm run build` first)
-//   3. guest.log analysis (scripts/bench-guest-log.mjs; 1 GB, or 100 MB with --quick)
+// `npm run bench`: measures what a user waits for (issues 8 and 16) and rewrites
+// docs/PERFORMANCE.md. The sections come from one list, bench/sections.mjs (latency, start-up
+// and bundle, guest.log density sweep, fleet check, large profile store, screens in Chromium);
+// a new measurement is one entry there.
 //
 // Usage: npm run bench [-- --quick] [--runs N] [--rtt MS] [--guest-runs N] [--skip-build]
-//                      [--only latency,startup,guest] [--no-write]
+//                      [--only latency,startup,guest,fleet,profiles,ui] [--no-write] [--save FILE]
 // Exit 0 when it measured everything (goals missed are reported, not failures), 1 when a
 // measurement failed, 2 on bad usage.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchBundleSize } from './bundle-size.mjs';
-import { benchGuestLog } from './guest-log.mjs';
-import { benchLatency } from './latency.mjs';
 import { machineFacts } from './machine.mjs';
 import { consoleTable, markdown, missedGoals, rows } from './report.mjs';
-import { benchStartup } from './startup.mjs';
+import { SECTIONS as SECTION_LIST } from './sections.mjs';
 import { root } from './util.mjs';
 
-const SECTIONS = ['latency', 'startup', 'guest'];
+const SECTIONS = SECTION_LIST.map((s) => s.id);
 
 let values;
 try {
@@ -35,6 +30,7 @@ try {
       'skip-build': { type: 'boolean', default: false },
       only: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
+      save: { type: 'string' },
     },
     strict: true,
   }));
@@ -44,7 +40,7 @@ try {
 }
 const runs = Number(values.runs);
 const rttMs = Number(values.rtt);
-const guestRuns = Number(values['guest-runs'] ?? (values.quick ? 5 : 3));
+const guestRuns = Number(values['guest-runs'] ?? (values.quick ? 2 : 3));
 function usage(message) {
   console.error(`bench: ${message}`);
   process.exit(2);
@@ -60,23 +56,26 @@ const log = (s) => console.error(`[bench] ${s}`);
 const result = { machine: machineFacts() };
 log(`${result.machine.cpu}, nproc ${result.machine.nproc}, load ${result.machine.loadAverage}, node ${result.machine.node}`);
 
-try {
-  if (only.includes('latency')) result.latency = await benchLatency({ runs, rttMs, log });
-  if (only.includes('startup')) {
-    if (!values['skip-build']) {
-      log('npm run build …');
-      const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`npm run build failed:\n${(build.stderr || build.stdout).slice(-3000)}`);
-    }
-    result.bundle = await benchBundleSize();
-    result.startup = await benchStartup({ runs, log });
+// Legacy keys for the report's own paragraphs (latency, start-up, guest.log).
+const KEYS = { latency: (d) => ({ latency: d }), startup: (d) => d, guest: (d) => ({ guestLog: d }) };
+result.sections = [];
+let failed = false;
+for (const section of SECTION_LIST) {
+  if (!only.includes(section.id)) continue;
+  try {
+    const data = await section.run({ quick: values.quick, runs, rttMs, guestRuns, log, skipBuild: values['skip-build'] });
+    Object.assign(result, KEYS[section.id]?.(data) ?? { [section.id]: data });
+    result.sections.push({ id: section.id, rows: section.rows(data) });
+  } catch (err) {
+    // One section failing does not lose the others: its row says so, and the exit code is 1.
+    failed = true;
+    console.error(`bench: the ${section.id} measurement failed: ${err.stack ?? err.message}`);
+    result.sections.push({ id: section.id, rows: [{ metric: `${section.id}: measurement`, median: '–', min: '', max: '', runs: '0', goal: '', result: `MISSED: the measurement failed (${String(err.message).split('\n')[0].slice(0, 120)})` }] });
   }
-  if (only.includes('guest')) result.guestLog = await benchGuestLog({ sizeMb: values.quick ? 100 : 1024, runs: guestRuns, log });
-} catch (err) {
-  console.error(`bench: a measurement failed: ${err.message}`);
-  process.exit(1);
 }
 result.loadAtEnd = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+// --save FILE keeps the figures (JSON) for a later look; the docs are written from them below.
+if (values.save) fs.writeFileSync(values.save, JSON.stringify(result, null, 2));
 
 console.log(`\n${result.machine.date}  ${result.machine.cpu} ×${result.machine.nproc}  load ${result.machine.loadAverage} → ${result.loadAtEnd}  node ${result.machine.node}\n`);
 console.log(consoleTable(rows(result)));
@@ -90,3 +89,4 @@ if (values['no-write'] || only.length !== SECTIONS.length) {
   fs.writeFileSync(path.join(root, 'docs/PERFORMANCE.md'), markdown(result, argv));
   log('wrote docs/PERFORMANCE.md');
 }
+if (failed) process.exit(1);

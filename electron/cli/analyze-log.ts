@@ -2,12 +2,18 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from './command';
 import type { LogAnalysis } from '../../shared/contract/troubleshoot';
-import { analyzeGuestLogs, fileInput, SLOW_SEND_MS } from '../core/troubleshoot/guest-log';
+import { analyzeGuestLogs, fileInput, GZIP_MAX_OUTPUT_BYTES, GZIP_MAX_RATIO, SLOW_SEND_MS } from '../core/troubleshoot/guest-log';
 import { findingTexts, type FindingTexts } from '../core/texts/finding-texts';
 import { cliLanguage, LANG_OPTION } from './language';
 import { printableJson } from '../../shared/printable';
 
 const USAGE = 'usage: ise-smtp-oauth analyze-log FILE... [--json] [--timeline N] [--lang en|nl|fr|de|it|zh-TW]\n';
+
+/** What a source problem means, where the code alone does not say it. */
+const PROBLEM_EN: Record<string, string> = {
+  'gzip-ratio-exceeded': `stopped: this .gz expands more than ${GZIP_MAX_RATIO} times its size, which no guest.log does (a damaged or crafted file); the part before is analysed`,
+  'gzip-size-exceeded': `stopped: this .gz expands past ${GZIP_MAX_OUTPUT_BYTES / 1024 ** 3} GB; decompress it yourself and analyse the plain file`,
+};
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -21,6 +27,8 @@ export function formatAnalysis(a: LogAnalysis, timelineLines: number, texts: Fin
   out.push(`guest.log analysis: ${a.sources.length} file(s), ${size(a.stats.bytes)}, ${a.stats.entries} recognised entries, ${a.stats.durationMs} ms`);
   for (const s of a.sources) {
     out.push(`  ${s.name}  ${size(s.bytes)}  ${s.firstTime ?? '-'} → ${s.lastTime ?? '-'}${s.problem ? `  (${s.problem}: read in part)` : ''}`);
+    const why = s.problem ? PROBLEM_EN[s.problem] : undefined;
+    if (why) out.push(`    ${why}`);
   }
   const shown = a.timeline.slice(-timelineLines);
   const hidden = a.timelineDropped + a.timeline.length - shown.length;

@@ -21,6 +21,7 @@ const USAGE = `usage: ise-smtp-oauth diagnose [--json] --tenant-id T --client-id
          [--send-to ADDR] [--ise-version V] [--expiry YYYY-MM-DD]
          [--watch [--until 90s|45m|2h]] [--lang en|nl|fr|de|it|zh-TW]
 --lang: the language of the fix texts (default: the OS locale).
+       ise-smtp-oauth diagnose --all-profiles [--concurrency N] [--json] [--html FILE] [--data-dir DIR]
 --watch re-runs the diagnosis (after 30 s, 60 s, then every 2 min) while the failure is one that
   heals by waiting (e.g. 535 5.7.3 while Exchange applies a new service principal or mailbox
   permission: 30 min – 2 h); progress goes to stderr, the last report to stdout. --until: default 2h.
@@ -192,6 +193,24 @@ function closingLine(r: WatchResult, until: string): string {
   return `watch: gave up after --until ${until} (${after}); still failing: ${r.report.findings.filter((f) => f.severity === 'error').map((f) => f.code).join(', ')}\n`;
 }
 
+/** `--all-profiles`: the fleet check (electron/cli/fleet.ts); only its own flags and --json, --data-dir. */
+async function runAllProfiles(values: Values): Promise<number> {
+  const { FLEET_USAGE, runFleetCommand } = await import('./fleet');
+  const allowed = new Set(['all-profiles', 'concurrency', 'json', 'html', 'data-dir', 'help', 'watch', 'secret-stdin']);
+  const other = Object.keys(values).find((k) => !allowed.has(k) && values[k] !== undefined);
+  if (other || values.watch || values['secret-stdin']) {
+    process.stderr.write(`ise-smtp-oauth diagnose: --all-profiles takes only --concurrency, --json, --html and --data-dir${other ? ` (not --${other})` : ''}\n${FLEET_USAGE}`);
+    return 2;
+  }
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  return runFleetCommand({
+    ...(str('concurrency') !== undefined ? { concurrency: str('concurrency')! } : {}),
+    json: values.json === true,
+    ...(str('html') !== undefined ? { html: str('html')! } : {}),
+    ...(str('data-dir') !== undefined ? { dataDir: str('data-dir')! } : {}),
+  });
+}
+
 /** The command with its clock and sleep injectable; `diagnoseCommand.run` uses the real ones. */
 export async function runDiagnose(argv: string[], deps: DiagnoseCommandDeps = {}): Promise<number> {
   let values: Values;
@@ -219,6 +238,9 @@ export async function runDiagnose(argv: string[], deps: DiagnoseCommandDeps = {}
         'send-to': { type: 'string' },
         'ise-version': { type: 'string' },
         expiry: { type: 'string' },
+        'all-profiles': { type: 'boolean', default: false },
+        concurrency: { type: 'string' },
+        html: { type: 'string' },
         ...LANG_OPTION,
       },
     }).values;
@@ -229,6 +251,11 @@ export async function runDiagnose(argv: string[], deps: DiagnoseCommandDeps = {}
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
+  }
+  if (values['all-profiles']) return runAllProfiles(values);
+  if (values.concurrency !== undefined || values.html !== undefined) {
+    process.stderr.write('ise-smtp-oauth diagnose: --concurrency and --html need --all-profiles\n');
+    return 2;
   }
   const until = typeof values.until === 'string' ? values.until : DEFAULT_UNTIL;
   const untilMs = parseDuration(until);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { CliCommand } from './command';
 import { CallFailure } from '../core/errors/call-failure';
 import { resolveDataDir } from '../core/profiles/data-dir';
+import { profilePage } from '../core/profiles/page';
 import { ProfileService } from '../core/profiles/profile-service';
 import { ProfileStore } from '../core/profiles/store';
 import { KeychainUnavailableError, Vault } from '../core/vault/vault';
@@ -119,13 +120,24 @@ export const profilesCommand: CliCommand = {
       return 2;
     }
     try {
+      if (action === 'list' && !values.json) {
+        // The cheap path (core/profiles/page.ts): one read, one keychain call, one write; the
+        // store is not opened (it reads and validates the whole file several times). An empty
+        // or unreadable file takes the full path, which reports and moves a bad file aside.
+        const dataDir = resolveDataDir(values['data-dir']);
+        const page = await profilePage(dataDir, new Vault(), { offset: 0, limit: Number.MAX_SAFE_INTEGER });
+        if (page.profiles.length > 0 && page.profiles.length === page.total) {
+          process.stdout.write(page.profiles.map(listLine).join(''));
+          return 0;
+        }
+      }
       const service = openProfileService(values['data-dir']);
       switch (action) {
         case 'list': {
           const views = await service.list();
           if (values.json) process.stdout.write(`${printableJson({ profiles: views })}\n`);
           else if (views.length === 0) process.stdout.write('no profiles yet: ise-smtp-oauth profiles add NAME …\n');
-          else for (const v of views) process.stdout.write(listLine(v));
+          else process.stdout.write(views.map(listLine).join(''));
           return 0;
         }
         case 'show': {

@@ -17,12 +17,15 @@ import {
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../shared/contract';
+import type { FleetRow } from '../../shared/contract/fleet';
 import type { ProfileView, StoreRecovered } from '../../shared/contract/profiles';
 import { call } from '../client';
 import { callErrorText } from './callErrorText';
 import { expiryWarnings } from './expiryWarnings';
 import { ExpiryWarningsBar } from './ExpiryWarningsBar';
 import { CreateProfileDialog, DeleteProfileDialog, NameDialog, SecretDialog } from './ProfileDialogs';
+import { FleetCheckBar } from './FleetCheckBar';
+import { Pager } from './Pager';
 import { ProfilesTable, type ProfileAction } from './ProfilesTable';
 
 const useStyles = makeStyles({
@@ -38,7 +41,9 @@ const IMPORT_ORIGIN_KEY = {
   unverified: 'unverified',
 } as const;
 
-type ListState = { state: 'loading' } | { state: 'ready'; profiles: ProfileView[]; recovered?: StoreRecovered } | { state: 'error'; message: string };
+type ListState = { state: 'loading' } | { state: 'ready'; profiles: ProfileView[]; total: number; recovered?: StoreRecovered } | { state: 'error'; message: string };
+/** Profiles per page: a store of thousands costs one page per call and per render (issue 16). */
+const PAGE_SIZE = 50;
 type KeychainState = { available: boolean; reason?: string; fix?: string } | null;
 type DialogState = { kind: ProfileAction | 'create'; profile: ProfileView | null; intro?: string } | null;
 
@@ -73,15 +78,26 @@ export function ProfilesScreen({ currentProfileId, onOpen, onChanged }: { curren
     [dispatchToast],
   );
 
+  const [offset, setOffset] = useState(0);
+  const [fleetRows, setFleetRows] = useState<ReadonlyMap<string, FleetRow>>(new Map());
+  const keepRows = useCallback((rows: readonly FleetRow[]) => setFleetRows(new Map(rows.map((r) => [r.profileId, r]))), []);
+
   const reload = useCallback(async () => {
-    const r = await call('profilesList', {});
-    setList(r.ok ? { state: 'ready', profiles: r.value.profiles, ...(r.value.recovered ? { recovered: r.value.recovered } : {}) } : { state: 'error', message: callErrorText(t, r.error) });
-  }, [t]);
+    const r = await call('profilesPage', { offset, limit: PAGE_SIZE });
+    if (!r.ok) return setList({ state: 'error', message: callErrorText(t, r.error) });
+    // Past the end (the last profile of the last page deleted): go back a page.
+    if (r.value.profiles.length === 0 && offset > 0) return setOffset(Math.max(0, offset - PAGE_SIZE));
+    setList({ state: 'ready', profiles: r.value.profiles, total: r.value.total, ...(r.value.recovered ? { recovered: r.value.recovered } : {}) });
+  }, [t, offset]);
 
   useEffect(() => {
     void reload();
-    void call('keychainStatus', {}).then((r) => r.ok && setKeychain(r.value));
   }, [reload]);
+
+  useEffect(() => {
+    void call('keychainStatus', {}).then((r) => r.ok && setKeychain(r.value));
+    void call('fleetResults', {}).then((r) => r.ok && keepRows(r.value.rows));
+  }, [keepRows]);
 
   const close = () => setDialog(null);
   const failed = (title: string) => (error: CallError) => setProblem({ title, text: callErrorText(t, error) });
@@ -157,6 +173,7 @@ export function ProfilesScreen({ currentProfileId, onOpen, onChanged }: { curren
           {t('profiles.actions.new')}
         </Button>
         <Button onClick={() => fileInput.current?.click()}>{t('profiles.actions.import')}</Button>
+        <FleetCheckBar onRows={keepRows} />
         <input
           ref={fileInput}
           type="file"
@@ -177,6 +194,7 @@ export function ProfilesScreen({ currentProfileId, onOpen, onChanged }: { curren
       {profiles.length > 0 && (
         <ProfilesTable
           profiles={profiles}
+          lastChecks={fleetRows}
           currentProfileId={currentProfileId}
           onOpen={onOpen}
           onAction={(kind, profile) => {
@@ -186,6 +204,7 @@ export function ProfilesScreen({ currentProfileId, onOpen, onChanged }: { curren
           onExported={(r) => (r.ok ? toast(t('profiles.export.done', { fileName: r.fileName })) : failed(t('profiles.export.failed'))(r.error))}
         />
       )}
+      {list.state === 'ready' && <Pager offset={offset} size={PAGE_SIZE} total={list.total} onOffset={setOffset} />}
 
       <CreateProfileDialog
         open={dialog?.kind === 'create'}

@@ -18,7 +18,9 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../shared/contract';
 import type { ProfileView } from '../../shared/contract/profiles';
+import type { FleetRow } from '../../shared/contract/fleet';
 import { ExportMenu } from './ExportMenu';
+import { LastCheck } from './LastCheck';
 import { ExpiryBadge, SecretBadge, VerifiedBadge } from './ProfileBadges';
 
 const useStyles = makeStyles({
@@ -33,6 +35,8 @@ export type ProfileAction = 'rename' | 'duplicate' | 'secret' | 'delete';
 /** The profile list: one row per customer or site, with its state and its actions. */
 export function ProfilesTable(props: {
   profiles: readonly ProfileView[];
+  /** Each profile's last fleet check, by profile id. */
+  lastChecks?: ReadonlyMap<string, FleetRow>;
   currentProfileId: string | null;
   onOpen(profileId: string): void;
   onAction(action: ProfileAction, profile: ProfileView): void;
@@ -51,6 +55,7 @@ export function ProfilesTable(props: {
           <TableHeaderCell>{t('profiles.columns.secret')}</TableHeaderCell>
           <TableHeaderCell>{t('profiles.columns.expiry')}</TableHeaderCell>
           <TableHeaderCell>{t('profiles.columns.verified')}</TableHeaderCell>
+          <TableHeaderCell>{t('perf.fleet.column')}</TableHeaderCell>
           <TableHeaderCell>{t('profiles.columns.actions')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
@@ -77,6 +82,9 @@ export function ProfilesTable(props: {
               </TableCell>
               <TableCell>
                 <VerifiedBadge profile={p} />
+              </TableCell>
+              <TableCell>
+                <LastCheck profile={p} row={props.lastChecks?.get(p.id)} />
               </TableCell>
               <TableCell>
                 <div className={styles.actions}>

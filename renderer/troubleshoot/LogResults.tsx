@@ -77,7 +77,7 @@ export function LogResults({ analysis }: { analysis: LogAnalysis }) {
         .filter((s) => s.problem)
         .map((s) => (
           <MessageBar key={s.name} intent="warning">
-            <MessageBarBody>{t('troubleshootScreen.log.partial', { name: s.name, problem: s.problem })}</MessageBarBody>
+            <MessageBarBody>{s.problem?.startsWith('gzip-') && s.problem !== 'gzip-truncated' ? t(`perf.logProblem.${s.problem}`, { name: s.name }) : t('troubleshootScreen.log.partial', { name: s.name, problem: s.problem })}</MessageBarBody>
           </MessageBar>
         ))}
       {analysis.findings.length === 0 ? (

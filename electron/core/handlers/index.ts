@@ -1,5 +1,6 @@
 import { certificateCalls } from '../../../shared/contract/certificates';
 import type { CallSpec } from '../../../shared/contract/define';
+import { fleetCalls } from '../../../shared/contract/fleet';
 import { practiceCalls } from '../../../shared/contract/practice';
 import { profileCalls } from '../../../shared/contract/profiles';
 import { troubleshootCalls } from '../../../shared/contract/troubleshoot';
@@ -25,6 +26,7 @@ export function createHandlers(ctx: CoreContext, options: { desktop?: DesktopHan
     ...lazyDomain(practiceCalls, () => import('./practice').then((m) => m.practiceHandlers(ctx))),
     ...lazyDomain(verificationCalls, () => import('./verification').then((m) => m.verificationHandlers(ctx))),
     ...lazyDomain(certificateCalls, () => import('./certificates').then((m) => m.certificateHandlers(ctx))),
+    ...lazyDomain(fleetCalls, () => import('./fleet').then((m) => m.fleetHandlers(ctx))),
   };
   // The desktop app's own calls replace the DESKTOP_ONLY answers; they may use the core ones.
   return options.desktop ? { ...handlers, ...options.desktop(handlers) } : handlers;

@@ -1,7 +1,9 @@
 import { FINDING_CATALOG, FINDING_CODES, type FindingCode } from '../../../../shared/findings';
 import type { LogAnalysis, LogEvent, LogFinding, SlowSend, SmtpSettingsSeen } from '../../../../shared/contract/troubleshoot';
 import { redactLogText } from '../../diagnostics/redact';
-import { entryText, interpretEntry, type SettingsFields } from './events';
+import { classifyEntry } from './classify';
+import { EntryMemo } from './entry-memo';
+import { entryText, type EntryMeaning, type SettingsFields } from './events';
 import type { RawEntry } from './scanner';
 
 /** A send slower than this is reported (the guide's healthy send takes ~5 s). */
@@ -10,6 +12,11 @@ const TIMELINE_LIMIT = 1000;
 const SLOW_SEND_LIMIT = 100;
 const SETTINGS_LIMIT = 50;
 const SAMPLE_CHARS = 400;
+/**
+ * A part (a byte range analysed by a worker) keeps every settings variant it sees, because which
+ * ones the whole file keeps depends on what came before; past this many it gives up being exact.
+ */
+const PART_SETTINGS_LIMIT = 10_000;
 
 /**
  * The order in which a field engineer fixes things: nothing past a blocked network matters,
@@ -37,19 +44,81 @@ interface SourceState {
   problem?: string;
 }
 
+/** A save whose "successfully saved" line a part saw before any earlier part's fields could join it. */
+interface DeferredSave {
+  thread: string;
+  /** The fields this part saw for the thread before the save (undefined: none). */
+  fields: SettingsFields | undefined;
+  time: string;
+}
+
+/**
+ * What a worker hands back for its byte range: everything the whole-file analysis needs to go on
+ * as if it had read the range itself (see GuestLogAnalysis.mergePart). Plain data: it crosses a
+ * worker boundary by structured clone.
+ */
+export interface AnalysisPart {
+  entries: number;
+  firstTime: string | null;
+  lastTime: string | null;
+  /** The range's timeline (its last events) and how many events it had after folding. */
+  timeline: LogEvent[];
+  timelineEvents: number;
+  /** The range's first event, with its final count (it may fold into the event before the range). */
+  head: LogEvent | null;
+  findings: LogFinding[];
+  slowSends: SlowSend[];
+  slowSendCount: number;
+  sendSuccess: number;
+  sendFailed: number;
+  maxSendMs: number | null;
+  lastSuccess: string;
+  /** Each settings variant at its first appearance, and the saves that depend on earlier fields, in file order. */
+  settingsOrder: (string | DeferredSave)[];
+  settings: [string, SmtpSettingsSeen][];
+  /** Saves still open at the range's end (fields to add to the thread's), in insertion order. */
+  pendingSaves: [string, SettingsFields][];
+  /** Threads whose save the range completed: what came before them is used up. */
+  resolvedThreads: string[];
+  maxPendingSaves: number;
+  /** False when the range met a case the merge cannot reproduce exactly (the caller then reads it on one thread). */
+  exact: boolean;
+}
+
 /** Kinds where two in a row are one thing logged twice (ISE logs a test connection and a session twice). */
 const FOLDABLE = new Set(['test-connection', 'smtp-connected', 'save-started', 'smtp-settings', 'token-cached', 'token-acquired', 'failure', 'error']);
+
+function folds(last: LogEvent, event: LogEvent): boolean {
+  return (
+    FOLDABLE.has(event.kind) &&
+    last.kind === event.kind &&
+    last.thread === event.thread &&
+    last.source === event.source &&
+    last.code === event.code &&
+    last.time.slice(0, 16) === event.time.slice(0, 16) // same minute
+  );
+}
+
+function settingsKey(origin: 'session' | 'saved', f: SettingsFields): string {
+  return JSON.stringify([origin, f.server, f.port, f.timeoutSeconds, f.tls, f.authEnabled, f.username]);
+}
 
 /**
  * Accumulates the entries of one or more guest.log files into the analysis, in bounded memory:
  * the timeline keeps its last TIMELINE_LIMIT events, everything else is counted.
+ * With `part` it analyses one byte range of a file for a worker (exportPart), to be merged in
+ * file order into the whole-file analysis (mergePart) with the same result as one thread.
  */
 export class GuestLogAnalysis {
   private readonly started = performance.now();
+  /** Entries seen before, by their bytes (entry-memo.ts): what they mean, and their level and text. */
+  private readonly memo = new EntryMemo<{ meaning: EntryMeaning | null; level: string; text: string }>();
   private readonly sources: SourceState[] = [];
   private current: SourceState | null = null;
+  /** Event details are redacted when the result is built: only the kept ones need it. */
   private timeline: LogEvent[] = [];
-  private timelineDropped = 0;
+  private timelineEvents = 0;
+  private head: LogEvent | null = null;
   private readonly findings = new Map<FindingCode, LogFinding>();
   private slowSends: SlowSend[] = [];
   private slowSendCount = 0;
@@ -59,9 +128,15 @@ export class GuestLogAnalysis {
   /** Latest time a test connection or a send worked: findings before it are likely fixed. */
   private lastSuccess = '';
   private readonly settings = new Map<string, SmtpSettingsSeen>();
+  private readonly settingsOrder: (string | DeferredSave)[] = [];
   /** A save logs one `Set … is :value` line per field; gather them per thread until "saved". */
   private readonly pendingSaves = new Map<string, SettingsFields>();
+  private readonly resolvedThreads = new Set<string>();
+  private maxPendingSaves = 0;
+  private exact = true;
   private entries = 0;
+
+  constructor(private readonly part = false) {}
 
   /** Starts the next file; its entries follow in time order. */
   beginSource(name: string): void {
@@ -79,63 +154,75 @@ export class GuestLogAnalysis {
     if (this.current) this.current.problem = problem;
   }
 
+  /**
+   * The scanner's first look at an entry, by its bytes: true when it is one seen before (same
+   * bytes but for the time and thread) and has been counted without decoding it.
+   */
+  tryBytes(buf: Buffer, start: number, headerEnd: number, end: number): boolean {
+    const known = this.memo.look(buf, start, headerEnd, end);
+    if (known === undefined) return false;
+    this.entries++;
+    if (known.meaning) this.record(known.meaning, this.memo.time(), this.memo.thread(), known.level, known.text);
+    return true;
+  }
+
   /** Takes one entry from the scanner. */
   addEntry(entry: RawEntry): void {
     this.entries++;
-    const meaning = interpretEntry(entry);
-    if (!meaning) return;
+    const text = entryText(entry);
+    const meaning = classifyEntry(entry);
     const { time, thread, level } = entry.header;
+    // Stored for entries like it only when the bytes' time and thread are what the header says (entry-memo.ts).
+    if (this.memo.canRemember() && time === this.memo.time() && thread === this.memo.thread()) {
+      this.memo.remember({ meaning, level, text });
+    }
+    if (meaning) this.record(meaning, time, thread, level, text);
+  }
+
+  private record(meaning: EntryMeaning, time: string, thread: string, level: string, text: string): void {
     const source = this.current?.name ?? '';
     if (this.current && time) {
       if (this.current.firstTime === null) this.current.firstTime = time;
       this.current.lastTime = time;
     }
-    if (meaning.code) this.countFinding(meaning.code, time, entryText(entry));
-    if (meaning.kind === 'send-success' || meaning.kind === 'send-failed') this.countSend(meaning.kind === 'send-success', meaning.durationMs, time, thread, source);
-    if (meaning.kind === 'smtp-connected' || meaning.kind === 'send-success' || meaning.kind === 'settings-saved') {
-      if (time > this.lastSuccess) this.lastSuccess = time;
-    }
+    const kind = meaning.kind;
+    if (meaning.code) this.countFinding(meaning.code, time, text);
+    if (kind === 'send-success' || kind === 'send-failed') this.countSend(kind === 'send-success', meaning.durationMs, time, thread, source);
+    if ((kind === 'smtp-connected' || kind === 'send-success' || kind === 'settings-saved') && time > this.lastSuccess) this.lastSuccess = time;
     if (meaning.sessionSettings) this.seeSettings('session', meaning.sessionSettings, time);
-    if (meaning.savedField) this.pendingSaves.set(thread, { ...(this.pendingSaves.get(thread) ?? {}), ...stripUndefined(meaning.savedField) });
-    if (meaning.kind === 'settings-saved') {
-      const saved = this.pendingSaves.get(thread);
-      if (saved) this.seeSettings('saved', saved, time);
-      this.pendingSaves.delete(thread);
+    if (meaning.savedField) this.pendingSaves.set(thread, { ...this.pendingSaves.get(thread), ...stripUndefined(meaning.savedField) });
+    if (kind === 'settings-saved') this.saveCompleted(thread, time);
+    if (this.pendingSaves.size > this.maxPendingSaves) this.maxPendingSaves = this.pendingSaves.size;
+    if (!this.part && this.pendingSaves.size > SETTINGS_LIMIT) this.pendingSaves.delete(this.pendingSaves.keys().next().value!);
+    const last = this.timeline[this.timeline.length - 1];
+    if (last && last.kind === kind && last.thread === thread && last.source === source && last.code === meaning.code && FOLDABLE.has(kind) && last.time.slice(0, 16) === time.slice(0, 16)) {
+      last.count++; // the same as folds(last, event), without building the event first
+      return;
     }
-    if (this.pendingSaves.size > SETTINGS_LIMIT) this.pendingSaves.delete(this.pendingSaves.keys().next().value!);
-    this.pushEvent({
-      time,
-      thread,
-      level,
-      kind: meaning.kind,
-      detail: redactLogText(meaning.detail),
-      source,
-      ...(meaning.durationMs !== undefined ? { durationMs: meaning.durationMs } : {}),
-      ...(meaning.code ? { code: meaning.code } : {}),
-      count: 1,
-    });
+    const event: LogEvent = { time, thread, level, kind, detail: meaning.detail, source, count: 1 };
+    if (meaning.durationMs !== undefined) event.durationMs = meaning.durationMs;
+    if (meaning.code) event.code = meaning.code;
+    this.pushEvent(event);
+  }
+
+  private saveCompleted(thread: string, time: string): void {
+    const fields = this.pendingSaves.get(thread);
+    this.pendingSaves.delete(thread);
+    if (this.part && !this.resolvedThreads.has(thread)) {
+      // Fields logged before this range may belong to this save: the merge decides.
+      this.resolvedThreads.add(thread);
+      this.settingsOrder.push({ thread, fields, time });
+      return;
+    }
+    if (fields) this.seeSettings('saved', fields, time);
   }
 
   private pushEvent(event: LogEvent): void {
-    const last = this.timeline[this.timeline.length - 1];
-    if (
-      last &&
-      FOLDABLE.has(event.kind) &&
-      last.kind === event.kind &&
-      last.thread === event.thread &&
-      last.source === event.source &&
-      last.code === event.code &&
-      last.time.slice(0, 16) === event.time.slice(0, 16) // same minute
-    ) {
-      last.count++;
-      return;
-    }
     this.timeline.push(event);
+    this.timelineEvents++;
+    if (this.head === null) this.head = event;
     // Drop in batches so the array is not shifted for every event.
-    if (this.timeline.length >= TIMELINE_LIMIT * 2) {
-      this.timelineDropped += this.timeline.length - TIMELINE_LIMIT;
-      this.timeline = this.timeline.slice(-TIMELINE_LIMIT);
-    }
+    if (this.timeline.length >= TIMELINE_LIMIT * 2) this.timeline = this.timeline.slice(-TIMELINE_LIMIT);
   }
 
   private countFinding(code: FindingCode, time: string, text: string): void {
@@ -164,15 +251,115 @@ export class GuestLogAnalysis {
 
   private seeSettings(origin: 'session' | 'saved', fields: SettingsFields, time: string): void {
     const f = stripUndefined(fields);
-    const key = JSON.stringify([origin, f.server, f.port, f.timeoutSeconds, f.tls, f.authEnabled, f.username]);
+    const key = settingsKey(origin, f);
     const seen = this.settings.get(key);
     if (seen) {
       seen.count++;
       if (time > seen.lastSeen) seen.lastSeen = time;
       return;
     }
-    if (this.settings.size >= SETTINGS_LIMIT) return;
+    if (this.settings.size >= (this.part ? PART_SETTINGS_LIMIT : SETTINGS_LIMIT)) {
+      if (this.part) this.exact = false;
+      return;
+    }
     this.settings.set(key, { origin, ...f, firstSeen: time, lastSeen: time, count: 1 });
+    if (this.part) this.settingsOrder.push(key);
+  }
+
+  /** The state of a byte range's analysis, for mergePart in the whole-file analysis. */
+  exportPart(): AnalysisPart {
+    const src = this.current;
+    return {
+      entries: this.entries,
+      firstTime: src?.firstTime ?? null,
+      lastTime: src?.lastTime ?? null,
+      timeline: this.timeline.slice(-TIMELINE_LIMIT),
+      timelineEvents: this.timelineEvents,
+      head: this.head,
+      findings: [...this.findings.values()],
+      slowSends: this.slowSends,
+      slowSendCount: this.slowSendCount,
+      sendSuccess: this.sendSuccess,
+      sendFailed: this.sendFailed,
+      maxSendMs: this.maxSendMs,
+      lastSuccess: this.lastSuccess,
+      settingsOrder: this.settingsOrder,
+      settings: [...this.settings],
+      pendingSaves: [...this.pendingSaves],
+      resolvedThreads: [...this.resolvedThreads],
+      maxPendingSaves: this.maxPendingSaves,
+      exact: this.exact,
+    };
+  }
+
+  /**
+   * Whether merging these parts (one file's ranges, in order) gives exactly what one thread
+   * reading the file would: not when a part kept more settings variants than it may, or when
+   * so many saves are open at once that one thread would have let go of the oldest.
+   */
+  canMerge(parts: readonly AnalysisPart[]): boolean {
+    return parts.every((p) => p.exact) && this.pendingSaves.size + parts.reduce((n, p) => n + p.maxPendingSaves, 0) <= SETTINGS_LIMIT;
+  }
+
+  /**
+   * Continues the current source with a range analysed elsewhere, as if its entries had come
+   * through addEntry (check canMerge first).
+   */
+  mergePart(p: AnalysisPart): void {
+    this.entries += p.entries;
+    if (this.current) {
+      if (this.current.firstTime === null) this.current.firstTime = p.firstTime;
+      if (p.lastTime !== null) this.current.lastTime = p.lastTime;
+    }
+    this.mergeTimeline(p);
+    for (const f of p.findings) {
+      const mine = this.findings.get(f.code);
+      if (!mine) {
+        this.findings.set(f.code, { ...f });
+        continue;
+      }
+      mine.count += f.count;
+      if (f.firstSeen && (mine.firstSeen === '' || f.firstSeen < mine.firstSeen)) mine.firstSeen = f.firstSeen;
+      if (f.lastSeen > mine.lastSeen) mine.lastSeen = f.lastSeen;
+    }
+    this.sendSuccess += p.sendSuccess;
+    this.sendFailed += p.sendFailed;
+    if (p.maxSendMs !== null && (this.maxSendMs === null || p.maxSendMs > this.maxSendMs)) this.maxSendMs = p.maxSendMs;
+    this.slowSendCount += p.slowSendCount;
+    this.slowSends = [...this.slowSends, ...p.slowSends].slice(-SLOW_SEND_LIMIT);
+    if (p.lastSuccess > this.lastSuccess) this.lastSuccess = p.lastSuccess;
+    const seen = new Map(p.settings);
+    for (const item of p.settingsOrder) {
+      if (typeof item !== 'string') {
+        const before = this.pendingSaves.get(item.thread);
+        this.pendingSaves.delete(item.thread);
+        if (before || item.fields) this.seeSettings('saved', { ...before, ...item.fields }, item.time);
+        continue;
+      }
+      const s = seen.get(item)!;
+      const mine = this.settings.get(item);
+      if (mine) {
+        mine.count += s.count;
+        if (s.lastSeen > mine.lastSeen) mine.lastSeen = s.lastSeen;
+      } else if (this.settings.size < SETTINGS_LIMIT) this.settings.set(item, { ...s });
+    }
+    const resolved = new Set(p.resolvedThreads);
+    for (const [thread, fields] of p.pendingSaves) {
+      this.pendingSaves.set(thread, resolved.has(thread) ? fields : { ...this.pendingSaves.get(thread), ...fields });
+    }
+  }
+
+  private mergeTimeline(p: AnalysisPart): void {
+    if (!p.head) return;
+    const headInTimeline = p.timeline.length === p.timelineEvents;
+    const last = this.timeline[this.timeline.length - 1];
+    const folded = last !== undefined && folds(last, p.head);
+    if (folded) last.count += p.head.count;
+    const rest = headInTimeline ? p.timeline.slice(folded ? 1 : 0) : folded ? p.timeline : [p.head, ...p.timeline];
+    for (const event of rest) this.timeline.push(event);
+    if (this.head === null) this.head = this.timeline[0] ?? null;
+    this.timelineEvents += p.timelineEvents - (folded ? 1 : 0);
+    if (this.timeline.length >= TIMELINE_LIMIT * 2) this.timeline = this.timeline.slice(-TIMELINE_LIMIT);
   }
 
   /** The result: findings ranked, next steps in the order to work on them. */
@@ -182,11 +369,11 @@ export class GuestLogAnalysis {
     this.pendingSaves.clear();
     const findings = [...this.findings.values()].map((f) => ({ ...f, resolvedLater: this.lastSuccess !== '' && f.lastSeen < this.lastSuccess }));
     findings.sort((a, b) => Number(a.resolvedLater) - Number(b.resolvedLater) || chainIndex(a.code) - chainIndex(b.code) || b.count - a.count);
-    const timeline = this.timeline.slice(-TIMELINE_LIMIT);
+    const timeline = this.timeline.slice(-TIMELINE_LIMIT).map((e) => ({ ...e, detail: redactLogText(e.detail) }));
     return {
       sources: this.sources.map((s) => ({ name: s.name, bytes: s.bytes, firstTime: s.firstTime, lastTime: s.lastTime, ...(s.problem ? { problem: s.problem } : {}) })),
       timeline,
-      timelineDropped: this.timelineDropped + (this.timeline.length - timeline.length),
+      timelineDropped: this.timelineEvents - timeline.length,
       findings,
       slowSends: this.slowSends,
       slowSendCount: this.slowSendCount,
@@ -199,5 +386,7 @@ export class GuestLogAnalysis {
 }
 
 function stripUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const out = {} as T;
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }

@@ -1,16 +1,21 @@
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { LogAnalysis } from '../../../../shared/contract/troubleshoot';
 import { GuestLogAnalysis } from './analyzer';
 import { isHeaderAt } from './line';
+import { checkGzip, GzipLimitError, type GzipLimits } from './gzip-limits';
+import { analyzeInRanges, type ParallelOptions } from './parallel';
+import { readRange } from './read-range';
 import { GuestLogScanner } from './scanner';
 
 /** One log to analyse: a name for the report and a way to read its bytes (possibly twice). */
 export interface LogInput {
   name: string;
   open(): AsyncIterable<Buffer>;
+  /** A file on disk: then a large plain one can be read in ranges on several threads. */
+  path?: string;
 }
 
 const CHUNK_BYTES = 1024 * 1024;
@@ -19,35 +24,7 @@ const PEEK_BYTES = 256 * 1024;
 
 /** A file on disk, plain or gzip (recognised by its magic bytes, not its name). */
 export function fileInput(path: string): LogInput {
-  return { name: basename(path), open: () => readAhead(path) };
-}
-
-/**
- * The file in CHUNK_BYTES chunks, the next one already being read while the caller works on
- * this one: disk and CPU overlap (a plain read stream left the analyzer idle ~10% of the time).
- * Each chunk is a fresh Buffer: gunzip may still hold the previous one.
- */
-async function* readAhead(path: string): AsyncGenerator<Buffer> {
-  const handle = await open(path, 'r');
-  const next = async (): Promise<Buffer> => {
-    const buf = Buffer.allocUnsafe(CHUNK_BYTES);
-    const { bytesRead } = await handle.read(buf, 0, CHUNK_BYTES, null);
-    return bytesRead < CHUNK_BYTES ? buf.subarray(0, bytesRead) : buf;
-  };
-  let pending: Promise<Buffer> | null = next();
-  try {
-    for (;;) {
-      const chunk: Buffer = await pending;
-      pending = null;
-      if (chunk.length === 0) return;
-      pending = next();
-      yield chunk;
-    }
-  } finally {
-    // Stopped early (or a read failed): let the read in flight finish before closing.
-    await pending?.catch(() => undefined);
-    await handle.close();
-  }
+  return { name: basename(path), path, open: () => readRange(path) };
 }
 
 /** Bytes in memory (the contract's text or decoded base64), handed out in 1 MB chunks. */
@@ -60,8 +37,8 @@ export function bufferInput(name: string, data: Buffer): LogInput {
   };
 }
 
-/** The log text of an input: gunzipped when it starts with gzip's magic bytes. */
-async function* logBytes(input: LogInput): AsyncGenerator<Buffer> {
+/** The log text of an input: gunzipped when it starts with gzip's magic bytes, within the limits of gzip-limits.ts. */
+async function* logBytes(input: LogInput, limits?: GzipLimits): AsyncGenerator<Buffer> {
   const it = input.open()[Symbol.asyncIterator]();
   const first = await it.next();
   if (first.done) return;
@@ -76,14 +53,22 @@ async function* logBytes(input: LogInput): AsyncGenerator<Buffer> {
     }
   }
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
-    const source = Readable.from(all());
+    // One chunk ahead at most: zlib's count of bytes consumed is then close to what was read.
+    const source = Readable.from(all(), { highWaterMark: 1 });
     const gunzip = createGunzip({ chunkSize: 256 * 1024 });
     source.on('error', (err) => gunzip.destroy(err));
     source.pipe(gunzip);
+    let outputBytes = 0;
     try {
-      yield* gunzip;
+      for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+        outputBytes += chunk.length;
+        // Judged before the chunk is handed on: past a limit nothing more is read or scanned.
+        checkGzip(gunzip.bytesWritten, outputBytes, limits);
+        yield chunk;
+      }
     } finally {
       source.destroy();
+      gunzip.destroy();
     }
     return;
   }
@@ -135,14 +120,20 @@ export async function orderByTime(inputs: LogInput[]): Promise<LogInput[]> {
  * Analyses guest.log files together, oldest first, streaming each in constant memory. A file
  * that cannot be read, or a gzip that ends early, is analysed as far as it goes and named in
  * `sources[].problem`: results are data, this never throws for a bad file.
+ * A large plain file on disk is read in ranges on worker threads (parallel.ts) with the same
+ * result; `parallel: { threads: 1 }` reads everything on the calling thread.
  */
-export async function analyzeGuestLogs(inputs: LogInput[]): Promise<LogAnalysis> {
+export async function analyzeGuestLogs(inputs: LogInput[], options: { parallel?: ParallelOptions; gzip?: GzipLimits } = {}): Promise<LogAnalysis> {
   const analysis = new GuestLogAnalysis();
   for (const input of await orderByTime(inputs)) {
     analysis.beginSource(input.name);
-    const scanner = new GuestLogScanner((entry) => analysis.addEntry(entry));
+    if (input.path && (await analyzeFileInRanges(analysis, input.path, input.name, options.parallel))) continue;
+    const scanner = new GuestLogScanner(
+      (entry) => analysis.addEntry(entry),
+      (buf, start, headerEnd, end) => analysis.tryBytes(buf, start, headerEnd, end),
+    );
     try {
-      for await (const chunk of logBytes(input)) {
+      for await (const chunk of logBytes(input, options.gzip)) {
         analysis.addBytes(chunk.length);
         scanner.push(chunk);
       }
@@ -154,7 +145,35 @@ export async function analyzeGuestLogs(inputs: LogInput[]): Promise<LogAnalysis>
   return analysis.finish();
 }
 
+/** True when the file was read in ranges and merged; false: read it on this thread (small, gzip, or a worker failed). */
+async function analyzeFileInRanges(analysis: GuestLogAnalysis, path: string, name: string, parallel: ParallelOptions | undefined): Promise<boolean> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile() || (await isGzip(path))) return false;
+    const parts = await analyzeInRanges(path, name, info.size, parallel);
+    if (!parts || !analysis.canMerge(parts)) return false;
+    analysis.addBytes(info.size);
+    for (const part of parts) analysis.mergePart(part);
+    parallel?.onMerged?.(name, parts.length);
+    return true;
+  } catch {
+    return false; // the one-thread read reports what is wrong with the file
+  }
+}
+
+async function isGzip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    await handle.read(head, 0, 2, 0);
+    return head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
 function problemOf(err: unknown): string {
+  if (err instanceof GzipLimitError) return err.code;
   const code = (err as { code?: unknown } | null)?.code;
   if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR') return 'gzip-truncated';
   if (code === 'ENOENT') return 'not-found';

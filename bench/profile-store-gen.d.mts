@@ -1,0 +1,1 @@
+export declare function writeProfileStore(opts: { dataDir: string; count: number; withReports?: boolean }): string[];

@@ -1,0 +1,157 @@
+import { isHeaderAtBytes } from './line';
+
+/**
+ * Recognises an entry seen before from its bytes, before anything is decoded. A guest.log with
+ * the guest component at DEBUG repeats a few dozen messages (Calling Future.get, Creating
+ * transport object, the SMTP settings line, the same exception on every retry) that differ only
+ * in their timestamp and thread. Decoding, parsing and classifying such an entry costs a few
+ * microseconds; hashing and comparing its bytes a fraction of that.
+ *
+ * The key is every byte of the entry (first line, and the continuation lines the scanner
+ * took) except the 23-byte timestamp and the thread between the first `[` and `]`. Entries with
+ * the same key read the same (level, logger, message, continuation lines, hence the same
+ * classification), so the stored reading is reused and only the time and thread are decoded.
+ * Only entries whose parsed header has exactly that time and thread are stored (see
+ * `canonical` in the analyzer), so an unusual header is always read in full.
+ */
+
+/** Entries longer than this (long stack traces) are rarely repeated byte for byte: not stored. */
+const MAX_KEY_BYTES = 2048;
+/** Stored readings; when full it starts again (a log that never repeats gains nothing from more). */
+const MAX_STORED = 4096;
+const OPEN = 0x5b; // '['
+const CLOSE = 0x5d; // ']'
+const LS = Buffer.from('\u2028');
+const PS = Buffer.from('\u2029');
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+interface Stored<V> {
+  /** The key bytes: [start + 23, open + 1) then [close, end). */
+  key: Buffer;
+  /** Where the first span ends inside `key`. */
+  split: number;
+  value: V;
+}
+
+export class EntryMemo<V> {
+  private readonly table = new Map<number, Stored<V>[]>();
+  private stored = 0;
+  // The last entry looked up (no object per lookup): remember() stores it.
+  private buf: Buffer | null = null;
+  private start = 0;
+  private open = 0;
+  private close = 0;
+  private end = 0;
+  private headerEnd = 0;
+  private hash = 0;
+  /**
+   * Hashes of entries seen once. An entry is stored only when seen a second time: a send's
+   * duration makes its entries unique, and storing those would push the repeated ones out.
+   */
+  private readonly seenOnce = new Int32Array(1 << 16);
+  private words: Int32Array | null = null;
+  private wordsOf: ArrayBufferLike | null = null;
+
+  /**
+   * The stored reading of the entry `buf[start, end)` whose first line ends at `headerEnd`, or
+   * undefined (then remember() may store it once it has been read).
+   */
+  look(buf: Buffer, start: number, headerEnd: number, end: number): V | undefined {
+    this.buf = null;
+    if (end - start > MAX_KEY_BYTES || !isHeaderAtBytes(buf, start)) return undefined;
+    const sep = buf[start + 19];
+    if ((sep !== 0x2c && sep !== 0x2e) || !isDigit(buf[start + 20]!) || !isDigit(buf[start + 21]!) || !isDigit(buf[start + 22]!) || buf[start + 23] !== 0x20) return undefined;
+    let open = start + 24;
+    while (open < headerEnd && buf[open] !== OPEN) open++;
+    let close = open + 1;
+    while (close < headerEnd && buf[close] !== CLOSE) close++;
+    if (close >= headerEnd) return undefined;
+    const h = this.hashSpan(buf, start + 23, open + 1, this.hashSpan(buf, close, end, 0x811c9dc5));
+    this.buf = buf;
+    this.start = start;
+    this.open = open;
+    this.close = close;
+    this.end = end;
+    this.headerEnd = headerEnd;
+    this.hash = h;
+    const candidates = this.table.get(h);
+    if (!candidates) return undefined;
+    const len1 = open + 1 - (start + 23);
+    const len2 = end - close;
+    for (const c of candidates) {
+      if (c.split !== len1 || c.key.length !== len1 + len2) continue;
+      if (buf.compare(c.key, 0, len1, start + 23, open + 1) === 0 && buf.compare(c.key, len1, len1 + len2, close, end) === 0) return c.value;
+    }
+    return undefined;
+  }
+
+  /**
+   * FNV-1a over `buf[a, b)`, four bytes at a time through an Int32Array view of the Buffer's
+   * memory (a byte loop cost a third of the analyzer's time on a log of events).
+   */
+  private hashSpan(buf: Buffer, a: number, b: number, seed: number): number {
+    if (this.wordsOf !== buf.buffer) {
+      this.wordsOf = buf.buffer;
+      this.words = new Int32Array(buf.buffer, 0, buf.buffer.byteLength >>> 2);
+    }
+    const words = this.words!;
+    const off = buf.byteOffset;
+    let h = seed;
+    let p = off + a;
+    const e = off + b;
+    for (; p < e && (p & 3) !== 0; p++) h = Math.imul(h ^ buf[p - off]!, 0x01000193);
+    for (; p + 4 <= e; p += 4) h = Math.imul(h ^ words[p >>> 2]!, 0x01000193);
+    for (; p < e; p++) h = Math.imul(h ^ buf[p - off]!, 0x01000193);
+    return h;
+  }
+
+  /** The timestamp of the entry last looked up. */
+  time(): string {
+    return this.buf!.toString('latin1', this.start, this.start + 23);
+  }
+
+  /** The thread of the entry last looked up. */
+  thread(): string {
+    return this.buf!.toString('utf8', this.open + 1, this.close);
+  }
+
+  /** True when the entry last looked up is worth storing once read: it has a key, seen before. */
+  canRemember(): boolean {
+    if (this.buf === null) return false;
+    const slot = this.hash & 0xffff;
+    if (this.seenOnce[slot] === this.hash) return true;
+    this.seenOnce[slot] = this.hash;
+    return false;
+  }
+
+  /** Stores the reading of the entry last looked up (call before the scanner reuses its buffer). */
+  remember(value: V): void {
+    const buf = this.buf;
+    if (!buf) return;
+    // A CR inside the first line, or U+2028/U+2029, can make HEADER read it oddly (its `.` stops
+    // there): such an entry is never stored, so one like it is always read in full. (Only the
+    // thread may differ between entries with one key, and HEADER reads any thread the same way.)
+    const firstLine = buf.subarray(this.start, this.headerEnd > this.start && buf[this.headerEnd - 1] === 0x0d ? this.headerEnd - 1 : this.headerEnd);
+    if (firstLine.includes(0x0d) || firstLine.includes(LS) || firstLine.includes(PS)) {
+      this.buf = null;
+      return;
+    }
+    if (this.stored >= MAX_STORED) {
+      this.table.clear();
+      this.stored = 0;
+    }
+    const len1 = this.open + 1 - (this.start + 23);
+    const key = Buffer.allocUnsafe(len1 + this.end - this.close);
+    buf.copy(key, 0, this.start + 23, this.open + 1);
+    buf.copy(key, len1, this.close, this.end);
+    const list = this.table.get(this.hash);
+    const stored = { key, split: len1, value };
+    if (list) list.push(stored);
+    else this.table.set(this.hash, [stored]);
+    this.stored++;
+    this.buf = null;
+  }
+}
