@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { SMTPServer, type SMTPServerAuthentication, type SMTPServerSession } from 'smtp-server';
-import { EXCHANGE_REPLIES, newFrontEnd, toExchangeReply, type ExchangeFrontEnd } from './exchange-replies';
+import { EXCHANGE_REPLIES, newFrontEnd, toExchangeReply, withDiagnosticTag, type ExchangeFrontEnd } from './exchange-replies';
 import { decideXoauth2 } from './smtp-auth';
 import type { PracticeTenantState } from './tenant-state';
 
@@ -84,7 +84,10 @@ export async function startExchangeSmtp(opts: ExchangeSmtpOptions): Promise<Exch
 
     onAuth(auth: SMTPServerAuthentication, _session: SMTPServerSession, callback) {
       later(() => {
-        if (auth.method !== 'XOAUTH2') return callback(smtpError(EXCHANGE_REPLIES.basicAuthDisabled(fe)));
+        if (auth.method !== 'XOAUTH2') {
+          const basic = opts.state().basicAuth === 'retired' ? EXCHANGE_REPLIES.basicAuthRetired(fe) : EXCHANGE_REPLIES.basicAuthDisabled(fe);
+          return callback(smtpError(basic));
+        }
         const decision = decideXoauth2(opts.state(), { user: auth.username ?? '', accessToken: auth.accessToken ?? '' }, opts.signingKey, fe);
         if (!decision.ok) return callback(smtpError(decision));
         callback(null, { user: auth.username });
@@ -98,9 +101,7 @@ export async function startExchangeSmtp(opts: ExchangeSmtpOptions): Promise<Exch
     onData(stream: Readable, session: SMTPServerSession, callback) {
       const chunks: Buffer[] = [];
       let kept = 0;
-      let total = 0;
       stream.on('data', (c: Buffer) => {
-        total += c.length;
         if (kept < MAX_KEPT_MESSAGE_BYTES) {
           chunks.push(c);
           kept += c.length;
@@ -111,7 +112,10 @@ export async function startExchangeSmtp(opts: ExchangeSmtpOptions): Promise<Exch
           const user = typeof session.user === 'string' ? session.user : '';
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
           const state = opts.state();
-          // Exchange checks SendAs at submission, i.e. after the message is in.
+          // Exchange throttles and enforces sending limits at submission, after the message is
+          // in (timeoff-management#308 shows 432 4.3.2 as the reply to DATA), then checks SendAs.
+          if (state.throttled) return callback(smtpError(EXCHANGE_REPLIES.throttled(fe)));
+          if (state.mailbox.submissionQuotaExceeded) return callback(smtpError(EXCHANGE_REPLIES.submissionQuotaExceeded(fe)));
           if (from.toLowerCase() !== user.toLowerCase() || !state.mailbox.sendAsAllowed) {
             return callback(smtpError(EXCHANGE_REPLIES.sendAsDenied(user, from, fe)));
           }
@@ -123,8 +127,7 @@ export async function startExchangeSmtp(opts: ExchangeSmtpOptions): Promise<Exch
             receivedAt: new Date().toISOString(),
           });
           if (received.length > keepLast) received.splice(0, received.length - keepLast);
-          const queued = EXCHANGE_REPLIES.queued(fe, total);
-          callback(null, queued.text);
+          callback(null, EXCHANGE_REPLIES.queued(fe).text);
         }),
       );
     },
@@ -152,6 +155,14 @@ export async function startExchangeSmtp(opts: ExchangeSmtpOptions): Promise<Exch
       const ctx = { secure: conn.secure, remoteAddress: conn.remoteAddress, greeted };
       let out = toExchangeReply(code, data ?? undefined, fe, ctx, context);
       if (code === 530) out = EXCHANGE_REPLIES.notAuthenticated(fe).text;
+      // smtp-server's invented 538 for AUTH before STARTTLS: Exchange offers no AUTH before
+      // STARTTLS and answers an unoffered mechanism with 504 5.7.4 (exact text there unconfirmed).
+      if (code === 538) {
+        const r = EXCHANGE_REPLIES.unrecognizedAuth();
+        code = r.code;
+        out = r.text;
+      }
+      if (typeof out === 'string') out = withDiagnosticTag(code, out, fe);
       if (code === 220) greeted = true;
       send(code, out, context);
     };
