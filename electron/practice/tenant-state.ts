@@ -212,8 +212,8 @@ export function tenantStateFor(scenario: PracticeScenario, now = Date.now()): Pr
     case 'untrusted-certificate':
       s.untrustedCertificate = true;
       break;
+    // app-rbac-unannounced: the same tenant, checked on the classic route (AUTH's 235 shows App RBAC is in use).
     case 'app-rbac-healthy':
-    // The same tenant, checked on the classic route: AUTH's 235 shows App RBAC is in use.
     case 'app-rbac-unannounced':
       // Least privilege: no Entra permission at all, an Exchange role assignment instead.
       s.app.smtpSendAsAppUnder = 'none';
