@@ -79,7 +79,14 @@ export function checkClaims(claims: ClaimsSummary, expect: ClaimsExpectation): F
     findings.push(makeFinding('CLAIMS_TOKEN_EXPIRED', { exp: claims.exp ?? 0, now: Math.floor(expect.now.getTime() / 1000) }));
   }
   if (expect.servicePrincipalObjectId && claims.oid && !same(claims.oid, expect.servicePrincipalObjectId)) {
-    findings.push(makeFinding('SP_OBJECT_ID_MISMATCH', { actual: expect.servicePrincipalObjectId, expected: claims.oid }));
+    findings.push(
+      makeFinding('SP_OBJECT_ID_MISMATCH', {
+        actual: expect.servicePrincipalObjectId,
+        expected: claims.oid,
+        // i18next's context: on App RBAC the fix re-creates the role assignment, not FullAccess.
+        ...(expect.route === 'app-rbac' ? { context: 'app-rbac' } : {}),
+      }),
+    );
   }
   return findings;
 }

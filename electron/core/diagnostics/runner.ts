@@ -233,6 +233,7 @@ async function runAuth(
     mailbox: o.mailbox,
     accessToken: accessToken!,
     timeoutMs: o.timeoutMs,
+    route: o.route,
     ...(o.proxy ? { proxy: o.proxy } : {}),
   };
   let session = smtpSetup?.session;
