@@ -1,7 +1,7 @@
 import type { FindingCode } from '../../../shared/findings';
 import { classifyNetFault, type NetPhase } from './net-faults';
 import { classifySmtpSignal } from '../../../shared/signals';
-import { parseReply, type SmtpReply } from './smtp-wire';
+import { parseReply, type SmtpReply } from './smtp-protocol';
 
 /**
  * Names the cause of an SMTP reply: the one signal table (shared/signals.ts) that the error

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toTaiwanTerms } from '../../../scripts/i18n-zh-tw-terms.mjs';
+import { readLocale } from '../../support/locale-files';
 
 /**
  * zh-TW speaks Microsoft's Taiwan terms (issue 12), everywhere: a mainland term in any text of
@@ -32,7 +31,8 @@ function strings(node: unknown, at: string, out: Array<[string, string]>): Array
   return out;
 }
 
-const locale = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../renderer/i18n/locales/zh-TW.json'), 'utf8')) as unknown;
+// the zh-TW texts exactly as the build merges them from renderer/i18n/sources
+const locale = readLocale('zh-TW');
 
 describe('zh-TW uses Taiwan terms', () => {
   it.each(MAINLAND_TERMS)('no %s (Taiwan: %s) in any zh-TW text', (mainland) => {
