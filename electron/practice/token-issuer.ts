@@ -65,7 +65,7 @@ export function issueToken(state: PracticeTenantState, req: TokenRequest, signin
 
   const clientId = req.form.get('client_id')?.trim();
   if (!clientId) return ENTRA_ERRORS.parameterMissing('client_id', cid);
-  if (clientId.toLowerCase() !== state.app.clientId) return ENTRA_ERRORS.appNotFound(clientId, state.tenantId, cid);
+  if (clientId.toLowerCase() !== state.app.clientId) return ENTRA_ERRORS.appNotFound(clientId, state.tenantDisplayName, cid);
 
   const rawScope = req.form.get('scope') ?? '';
   const scopes = rawScope.split(/\s+/).filter((s) => s && !OIDC_SCOPES.has(s.toLowerCase()));
@@ -88,7 +88,7 @@ export function issueToken(state: PracticeTenantState, req: TokenRequest, signin
 
   const resourceId = scope.slice(0, -'/.default'.length).replace(/\/+$/, '').toLowerCase();
   const resource = RESOURCES[resourceId];
-  if (!resource) return ENTRA_ERRORS.resourceNotFound(scope.slice(0, -'/.default'.length), state.tenantId, cid);
+  if (!resource) return ENTRA_ERRORS.resourceNotFound(scope.slice(0, -'/.default'.length), state.tenantDisplayName, cid);
 
   if (state.conditionalAccessBlocksApp) return ENTRA_ERRORS.blockedByConditionalAccess(cid);
 
