@@ -96,7 +96,11 @@ describe('findings namespace', () => {
       const entry = findings![code] as Tree | undefined;
       expect(entry, `${lng}: findings.${code}`).toBeTypeOf('object');
       // fix_app-rbac: i18next's context for the App RBAC route (the producer sets params.context)
-      const withContext = ROUTE_FIXES.includes(code) ? ['cause', 'fix', 'fix_app-rbac', 'title'] : ['cause', 'fix', 'title'];
+      const withContext = ROUTE_FIXES.includes(code)
+        ? ['cause', 'fix', 'fix_app-rbac', 'title']
+        : code === 'CLAIMS_AUDIENCE_WRONG'
+          ? ['cause', 'cause_sovereign', 'fix', 'fix_sovereign', 'title']
+          : ['cause', 'fix', 'title'];
       expect(Object.keys(entry!).sort(), `${lng}: findings.${code}`).toEqual(withContext);
     }
   });
