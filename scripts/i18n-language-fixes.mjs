@@ -63,3 +63,36 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
     }
   }
 }
+
+/**
+ * The Entra and Microsoft 365 admin centers are localized: the wizard's step texts show the
+ * localized label with ISE-style English beside it, "API-Berechtigungen (API permissions)".
+ * The localized names are Microsoft's as this project knows them (not checked against every
+ * portal release). Applied to the wizard namespace by `--portal-labels`.
+ */
+export const PORTAL_LABELS = {
+  de: { 'App registrations': 'App-Registrierungen', 'Enterprise applications': 'Unternehmensanwendungen', 'Manage email apps': 'E-Mail-Apps verwalten', 'Active users': 'Aktive Benutzer', 'API permissions': 'API-Berechtigungen', 'Certificates & secrets': 'Zertifikate & Geheimnisse', 'Grant admin consent': 'Administratorzustimmung erteilen' },
+  fr: { 'App registrations': 'Inscriptions d’applications', 'Enterprise applications': 'Applications d’entreprise', 'Manage email apps': 'Gérer les applications de messagerie', 'Active users': 'Utilisateurs actifs', 'API permissions': 'Autorisations d’API', 'Certificates & secrets': 'Certificats & secrets', 'Grant admin consent': 'Accorder un consentement d’administrateur' },
+  nl: { 'App registrations': 'App-registraties', 'Enterprise applications': 'Bedrijfstoepassingen', 'Manage email apps': 'E-mail-apps beheren', 'Active users': 'Actieve gebruikers', 'API permissions': 'API-machtigingen', 'Certificates & secrets': 'Certificaten en geheimen', 'Grant admin consent': 'Beheerderstoestemming verlenen' },
+  it: { 'App registrations': 'Registrazioni app', 'Enterprise applications': 'Applicazioni aziendali', 'Manage email apps': 'Gestisci app di posta elettronica', 'Active users': 'Utenti attivi', 'API permissions': 'Autorizzazioni API', 'Certificates & secrets': 'Certificati e segreti', 'Grant admin consent': 'Concedi consenso amministratore' },
+  'zh-TW': { 'App registrations': '應用程式註冊', 'Enterprise applications': '企業應用程式', 'Manage email apps': '管理電子郵件應用程式', 'Active users': '作用中的使用者', 'API permissions': 'API 權限', 'Certificates & secrets': '憑證及祕密', 'Grant admin consent': '授與管理員同意' },
+};
+
+export function withPortalLabels(lng, text) {
+  let out = text;
+  for (const [english, local] of Object.entries(PORTAL_LABELS[lng] ?? {})) {
+    const escaped = english.replace(/[.*+?^${}()|[\]\\&]/g, '\\$&');
+    out = out.replace(new RegExp(`(?<!\\()${escaped}(?!\\))`, 'g'), `${local} (${english})`);
+  }
+  return out;
+}
+
+if (process.argv.includes('--portal-labels')) {
+  const file = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'renderer', 'i18n', 'sources', 'wizard.json');
+  const source = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const walk = (lng, node) =>
+    typeof node === 'string' ? withPortalLabels(lng, node) : node && typeof node === 'object' ? Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(lng, v)])) : node;
+  const next = Object.fromEntries(Object.entries(source).map(([lng, tree]) => [lng, walk(lng, tree)]));
+  fs.writeFileSync(file, JSON.stringify(next, null, 2) + '\n');
+  console.log('portal labels: wizard.json');
+}

@@ -32,3 +32,15 @@ describe('Microsoft terms and one register', () => {
     }
   });
 });
+
+describe('portal labels: localized, with the English beside them', () => {
+  it.each(['de', 'fr', 'nl', 'it', 'zh-TW'] as const)('%s wizard texts name no admin-center label in English alone', async (lng) => {
+    const { PORTAL_LABELS } = (await import('../../../scripts/i18n-language-fixes.mjs')) as { PORTAL_LABELS: Record<string, Record<string, string>> };
+    const wizard = texts(lng).filter(([k]) => k.startsWith('wizard.'));
+    for (const [english, local] of Object.entries(PORTAL_LABELS[lng]!)) {
+      const alone = wizard.filter(([, t]) => t.replaceAll(`${local} (${english})`, '').includes(english)).map(([k]) => k);
+      expect(alone, `${lng}: ${english}`).toEqual([]);
+    }
+    expect(wizard.some(([, t]) => t.includes(`${PORTAL_LABELS[lng]!['API permissions']} (API permissions)`))).toBe(true);
+  });
+});
