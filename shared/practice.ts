@@ -34,6 +34,7 @@ export const PRACTICE_SCENARIOS = [
   'quota-exceeded',
   'basic-auth-retired',
   'auth-before-starttls',
+  'legacy-tls-client',
 ] as const;
 export type PracticeScenario = (typeof PRACTICE_SCENARIOS)[number];
 
@@ -52,10 +53,10 @@ export interface ScenarioExpectation {
   /**
    * Who meets the fault. Absent: the wizard's own checks (diagnose). 'ise-basic-auth': an ISE
    * still sending with a username and password (AUTH LOGIN); 'ise-no-starttls': a client that
-   * sends AUTH before STARTTLS. The wizard never does either; the scenario shows what ISE meets
+   * sends AUTH before STARTTLS; 'ise-legacy-tls': a client that negotiates TLS 1.1. The wizard never does these; the scenario shows what ISE meets
    * and that diagnose, lookup-error and the analyzer read it alike.
    */
-  client?: 'ise-basic-auth' | 'ise-no-starttls';
+  client?: 'ise-basic-auth' | 'ise-no-starttls' | 'ise-legacy-tls';
 }
 
 /**
@@ -197,5 +198,11 @@ export const SCENARIO_EXPECTATIONS: Record<PracticeScenario, ScenarioExpectation
     route: 'classic',
     client: 'ise-no-starttls',
     note: 'A client that sends AUTH XOAUTH2 before STARTTLS: Exchange offers no AUTH there and answers 504 5.7.4 Unrecognized authentication type (exact pre-STARTTLS text unconfirmed).',
+  },
+  'legacy-tls-client': {
+    expect: 'SMTP_TLS_VERSION_UNSUPPORTED',
+    route: 'classic',
+    client: 'ise-legacy-tls',
+    note: 'A client (an old ISE or a proxy in between) that negotiates TLS 1.1 after STARTTLS: Exchange answers 421 4.7.66 TLS 1.0 and 1.1 are not supported.',
   },
 };

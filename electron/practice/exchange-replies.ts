@@ -64,6 +64,11 @@ export const EXCHANGE_REPLIES = {
     code: 535,
     text: `5.7.139 Authentication unsuccessful, SMTP client authentication has been turned off for this mailbox. See https://aka.ms/smtp_auth_disabled ${diagnosticTag(fe)}`,
   }),
+  // zehm/sendEmail#1 and Microsoft's aka.ms/smtp_auth_tls page.
+  tlsVersionUnsupported: (fe: ExchangeFrontEnd) => ({
+    code: 421,
+    text: `4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls. ${diagnosticTag(fe)}`,
+  }),
   submissionQuotaExceeded: (fe: ExchangeFrontEnd) => ({
     code: 554,
     text: `5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message Cannot submit message. [Hostname=${fe.mailboxServer}]`,

@@ -45,13 +45,20 @@ export interface ExchangeSmtp {
 /** The parts of smtp-server's connection the dialect rewrite needs (not in its public types). */
 interface ConnectionLike {
   send(code: number, data?: string | string[] | null, context?: string | false): void;
+  close(): void;
   secure: boolean;
   remoteAddress: string;
+  _socket?: { getProtocol?: () => string | null };
+  /** Added here: the negotiated TLS version once STARTTLS is done. */
+  tlsProtocol(): string | null;
 }
 
 const MAX_MESSAGE_BYTES = 157_286_400;
 // Kept in memory for assertions only; a test mail is small, anything bigger is cut.
 const MAX_KEPT_MESSAGE_BYTES = 1024 * 1024;
+
+/** A TLS 1.0/1.1 handshake is accepted (to be refused the way Exchange refuses it). */
+const LEGACY_TLS_ACCEPTED = { minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' } as const;
 
 function smtpError(reply: { code: number; text: string }): Error {
   return Object.assign(new Error(reply.text), { responseCode: reply.code });
@@ -68,6 +75,9 @@ export async function startExchangeSmtp(opts: ExchangeSmtpOptions): Promise<Exch
     name: fe.name,
     secure: false,
     ...opts.tls(),
+    // Accept a TLS 1.0/1.1 handshake (OpenSSL 3 refuses it above security level 0) so that the
+    // emulator can answer it as Exchange does, with 421 4.7.66 (see conn.send below). Loopback only.
+    ...LEGACY_TLS_ACCEPTED,
     // LOGIN is advertised like Exchange does, and refused like Exchange does (basic auth is off).
     authMethods: ['LOGIN', 'XOAUTH2'],
     allowInsecureAuth: false,
@@ -150,8 +160,18 @@ export async function startExchangeSmtp(opts: ExchangeSmtpOptions): Promise<Exch
     const conn = Array.from(server.connections).pop() as unknown as ConnectionLike | undefined;
     if (!conn) return;
     const send = conn.send.bind(conn);
+    conn.tlsProtocol = () => conn._socket?.getProtocol?.() ?? null;
     let greeted = false;
     conn.send = (code, data, context) => {
+      // Exchange refuses TLS 1.0/1.1 sessions (aka.ms/smtp_auth_tls). Answering the EHLO after
+      // STARTTLS is where this emulator says so; the exact command Exchange refuses first is
+      // unconfirmed (public logs show the reply, not the command before it).
+      if (code === 250 && Array.isArray(data) && conn.secure && /^TLSv1(?:\.1)?$/.test(conn.tlsProtocol() ?? '')) {
+        const r = EXCHANGE_REPLIES.tlsVersionUnsupported(fe);
+        send(r.code, withDiagnosticTag(r.code, r.text, fe), context);
+        conn.close();
+        return;
+      }
       const ctx = { secure: conn.secure, remoteAddress: conn.remoteAddress, greeted };
       let out = toExchangeReply(code, data ?? undefined, fe, ctx, context);
       if (code === 530) out = EXCHANGE_REPLIES.notAuthenticated(fe).text;
@@ -180,7 +200,7 @@ export async function startExchangeSmtp(opts: ExchangeSmtpOptions): Promise<Exch
     port: (server.server.address() as AddressInfo).port,
     frontEnd: fe,
     received,
-    reloadTls: () => server.updateSecureContext(opts.tls()),
+    reloadTls: () => server.updateSecureContext({ ...opts.tls(), ...LEGACY_TLS_ACCEPTED }),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

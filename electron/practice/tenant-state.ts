@@ -143,6 +143,8 @@ export function tenantStateFor(scenario: PracticeScenario, now = Date.now()): Pr
   const s = healthyState(now);
   switch (scenario) {
     case 'healthy':
+    case 'auth-before-starttls': // the tenant is fine: the client skips STARTTLS
+    case 'legacy-tls-client': // likewise: the client negotiates TLS 1.1
     case 'wrong-tenant': // the tenant is fine: the wizard is given another tenant's ID
     case 'unknown-app': // likewise another client ID
     case 'secret-id-pasted': // likewise the Secret ID instead of the Value

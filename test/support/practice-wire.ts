@@ -78,6 +78,8 @@ export async function sendWithNodemailer(
     password?: string;
     /** No STARTTLS: AUTH on the plain connection (a client that skips TLS). */
     ignoreTLS?: boolean;
+    /** Negotiate TLS 1.1 after STARTTLS (an old client, or a proxy re-terminating TLS). */
+    legacyTls?: boolean;
     from?: string;
     to?: string;
     noAuth?: boolean;
@@ -96,7 +98,7 @@ export async function sendWithNodemailer(
     secure: false,
     requireTLS: !opts.ignoreTLS,
     ignoreTLS: Boolean(opts.ignoreTLS),
-    tls: { ca: opts.ca ?? tenant.caPem },
+    tls: { ca: opts.ca ?? tenant.caPem, ...(opts.legacyTls ? { minVersion: 'TLSv1' as const, maxVersion: 'TLSv1.1' as const, ciphers: 'DEFAULT:@SECLEVEL=0' } : {}) },
     connectionTimeout: 3000,
     greetingTimeout: opts.greetingTimeout ?? 3000,
     socketTimeout: 5000,

@@ -69,7 +69,9 @@ async function iseClientFinding(scenario: PracticeScenario): Promise<{ diagnosed
   const r =
     client === 'ise-basic-auth'
       ? await sendWithNodemailer(tenant, { password: 'Winter2026!' })
-      : await authBeforeStarttls(await accessToken(tenant));
+      : client === 'ise-legacy-tls'
+        ? await sendWithNodemailer(tenant, { accessToken: await accessToken(tenant), legacyTls: true })
+        : await authBeforeStarttls(await accessToken(tenant));
   expect(r.ok).toBe(false);
   const diagnosed = classifyMailerError({ ...(r.code ? { code: r.code } : {}), ...(r.response ? { response: r.response } : {}), ...(r.responseCode ? { responseCode: r.responseCode } : {}) }).finding;
   const looked = lookupErrorText(r.response ?? '').matches[0]?.code;
