@@ -28,6 +28,10 @@ export const FINDING_CATALOG = {
   TOKEN_SECRET_INVALID: { step: 'app-registration', severity: 'error' },
   TOKEN_SECRET_EXPIRED: { step: 'app-registration', severity: 'error' },
   TOKEN_SCOPE_INVALID: { step: 'ise', severity: 'error' },
+  /** AADSTS7000229: the app registration has no enterprise application (service principal) in the tenant. */
+  TOKEN_APP_NO_SERVICE_PRINCIPAL: { step: 'app-registration', severity: 'error' },
+  /** AADSTS53003: a Conditional Access policy refused to issue the token. */
+  TOKEN_BLOCKED_BY_CONDITIONAL_ACCESS: { step: 'app-registration', severity: 'error' },
   TOKEN_SERVICE_ERROR: { step: 'app-registration', severity: 'error' },
   TOKEN_UNCLASSIFIED: { step: 'app-registration', severity: 'error' },
   CLAIMS_ROLE_MISSING: { step: 'app-registration', severity: 'error' },
@@ -48,6 +52,14 @@ export const FINDING_CATALOG = {
   SMTP_NOT_AUTHENTICATED: { step: 'network', severity: 'error' },
   // An error, not a warning: while Exchange throttles, nothing was proven, so the run is not "verified".
   SMTP_THROTTLED: { step: 'network', severity: 'error' },
+  /** 535 5.7.139 "basic authentication is disabled" / 550 5.7.30: ISE still sends a username and password. */
+  SMTP_BASIC_AUTH_REJECTED: { step: 'ise', severity: 'error' },
+  /** 421 4.7.66: the client negotiated TLS 1.0 or 1.1. */
+  SMTP_TLS_VERSION_UNSUPPORTED: { step: 'network', severity: 'error' },
+  /** 554 5.2.0 …SubmissionQuotaExceededException: the mailbox hit Exchange Online's sending limits. */
+  SMTP_QUOTA_EXCEEDED: { step: 'mailbox', severity: 'error' },
+  /** AUTH returned 235 with a token without roles: the tenant grants the app through Exchange App RBAC. */
+  ROUTE_APP_RBAC_IN_USE: { step: 'service-principal', severity: 'info' },
   SMTP_UNCLASSIFIED: { step: null, severity: 'error' },
   /** A call carrying a secret was answered with a 3xx: refused, nothing re-sent (issue 17). */
   NET_REDIRECT_REFUSED: { step: 'network', severity: 'error' },

@@ -1,4 +1,5 @@
 import { FINDING_CATALOG, type FindingCode, type Severity } from './findings';
+import { classifyAadsts, classifySmtpSignal, findAadstsInText, findRepliesInText, matchSmtpFragments, matchSmtpSignal } from './signals';
 import type { SetupStep } from './steps';
 
 /**
@@ -33,21 +34,6 @@ function phrase(words: string): RegExp {
   return new RegExp(escaped.join('\\s+'), 'i');
 }
 
-/** An SMTP reply code with its enhanced status code, e.g. `535 5.7.3`; the code must not run on (5.7.3 ≠ 5.7.30). */
-function reply(basic: string, enhanced: string): RegExp {
-  return new RegExp(`(?<![\\d.])${basic}[\\s-]+${enhanced.replace(/\./g, '\\.')}(?![\\d.]\\d)`, 'i');
-}
-
-/** An enhanced status code alone, e.g. `5.7.139` (bounded so 5.7.1 does not match 5.7.139). */
-function enhanced(code: string): RegExp {
-  return new RegExp(`(?<![\\d.])${code.replace(/\./g, '\\.')}(?![\\d])`, 'i');
-}
-
-/** An AADSTS error number, bounded (AADSTS7000215 must not match AADSTS70002). */
-function aadsts(...numbers: string[]): RegExp {
-  return new RegExp(`AADSTS(?:${numbers.join('|')})(?!\\d)`, 'i');
-}
-
 /**
  * The table. Order does not matter: ranking is by weight, then by the code's position in the
  * rule. Keep fragments short and stable; add a test in test/shared/ise-errors.test.ts for every rule.
@@ -69,32 +55,16 @@ export const ISE_ERROR_RULES: readonly ErrorRule[] = [
   // Token: the guide's GUI texts, then the AADSTS codes behind them.
   { id: 'invalid-oauth-endpoint', pattern: phrase('Invalid OAuth endpoint or tenant identifier'), codes: ['TOKEN_TENANT_NOT_FOUND', 'TOKEN_TENANT_INVALID'], weight: 95 },
   { id: 'invalid-client-secret', pattern: phrase('Invalid client secret'), codes: ['TOKEN_SECRET_INVALID', 'TOKEN_SECRET_EXPIRED', 'INPUT_SECRET_LOOKS_LIKE_ID'], weight: 95 },
-  { id: 'aadsts-tenant-not-found', pattern: aadsts('90002'), codes: ['TOKEN_TENANT_NOT_FOUND'], weight: 100 },
-  { id: 'aadsts-tenant-invalid', pattern: aadsts('900023'), codes: ['TOKEN_TENANT_INVALID'], weight: 100 },
-  { id: 'aadsts-app-not-found', pattern: aadsts('700016'), codes: ['TOKEN_APP_NOT_FOUND'], weight: 100 },
-  { id: 'aadsts-secret-invalid', pattern: aadsts('7000215'), codes: ['TOKEN_SECRET_INVALID', 'INPUT_SECRET_LOOKS_LIKE_ID'], weight: 100 },
-  { id: 'aadsts-secret-expired', pattern: aadsts('7000222'), codes: ['TOKEN_SECRET_EXPIRED'], weight: 100 },
-  { id: 'aadsts-scope', pattern: aadsts('1002012', '70011', '500011'), codes: ['TOKEN_SCOPE_INVALID'], weight: 100 },
-  { id: 'aadsts-other', pattern: /AADSTS\d+/i, codes: ['TOKEN_UNCLASSIFIED'], weight: 30 },
   { id: 'oauth-invalid-client', pattern: /\binvalid_client\b/i, codes: ['TOKEN_SECRET_INVALID', 'TOKEN_APP_NOT_FOUND'], weight: 60 },
   { id: 'oauth-unauthorized-client', pattern: /\bunauthorized_client\b/i, codes: ['TOKEN_APP_NOT_FOUND'], weight: 60 },
   { id: 'oauth-invalid-scope', pattern: /\binvalid_scope\b/i, codes: ['TOKEN_SCOPE_INVALID'], weight: 60 },
   { id: 'oauth-service-unavailable', pattern: /\btemporarily_unavailable\b/i, codes: ['TOKEN_SERVICE_ERROR'], weight: 60 },
   { id: 'token-error', pattern: phrase('Error acquiring token'), codes: ['TOKEN_UNCLASSIFIED'], weight: 15 },
-  // SMTP: Exchange's enhanced status codes, then the texts ISE puts around them.
-  { id: 'smtp-auth-disabled', pattern: /SmtpClientAuthentication\s+is\s+disabled|Authentication\s+unsuccessful,?\s+SmtpClientAuthentication/i, codes: ['SMTP_AUTH_DISABLED'], weight: 100 },
-  { id: 'smtp-auth-policy', pattern: /security\s+defaults|did\s+not\s+meet\s+the\s+criteria|conditional\s+access/i, codes: ['SMTP_AUTH_BLOCKED_BY_POLICY'], weight: 90 },
-  { id: 'smtp-5.7.139', pattern: enhanced('5.7.139'), codes: ['SMTP_AUTH_DISABLED', 'SMTP_AUTH_BLOCKED_BY_POLICY'], weight: 85 },
-  { id: 'smtp-5.7.3', pattern: reply('535', '5.7.3'), codes: ['SMTP_AUTH_REJECTED'], weight: 95 },
+  // SMTP: the texts ISE puts around Exchange's replies (the replies themselves: shared/signals.ts).
   { id: 'invalid-email-address', pattern: phrase('Invalid email address'), codes: ['SMTP_AUTH_REJECTED', 'SMTP_USER_INVALID'], weight: 90 },
   { id: 'authentication-failed', pattern: /AuthenticationFailedException/i, codes: ['SMTP_AUTH_REJECTED'], weight: 40 },
-  { id: 'smtp-5.5.124', pattern: /(?<![\d.])5\.5\.124(?!\d)|invalid\s+XOAUTH2\s+user/i, codes: ['SMTP_USER_INVALID'], weight: 95 },
-  { id: 'smtp-send-as-denied', pattern: /SendAsDenied|(?<![\d.])5\.2\.252(?!\d)|(?<![\d.])5\.7\.60(?!\d)/i, codes: ['SMTP_SEND_AS_DENIED'], weight: 95 },
-  { id: 'smtp-5.7.57', pattern: /(?<![\d.])5\.7\.57(?!\d)|Client\s+was\s+not\s+authenticated\s+to\s+send/i, codes: ['SMTP_NOT_AUTHENTICATED'], weight: 95 },
-  { id: 'smtp-throttled', pattern: /(?<![\d.])4\.3\.2(?!\d)|(?<![\d.])(?:421|432|451|452|454)[\s-]+4\.\d{1,2}\.\d{1,3}|throttl/i, codes: ['SMTP_THROTTLED'], weight: 80 },
-  { id: 'smtp-starttls', pattern: /Must\s+issue\s+a\s+STARTTLS|STARTTLS\s+is\s+required|STARTTLS\s+(?:not\s+(?:supported|offered|available))/i, codes: ['SMTP_STARTTLS_UNAVAILABLE'], weight: 80 },
   { id: 'smtp-no-mechanism', pattern: /No\s+authentication\s+mechanisms?\s+supported|XOAUTH2\s+(?:not\s+(?:supported|offered|available))/i, codes: ['SMTP_XOAUTH2_NOT_OFFERED'], weight: 80 },
-  { id: 'smtp-other-reply', pattern: /(?<![\d.])5\d\d[\s-]+5\.\d{1,2}\.\d{1,3}/i, codes: ['SMTP_UNCLASSIFIED'], weight: 12 },
+  { id: 'smtp-starttls-offer', pattern: /STARTTLS\s+(?:not\s+(?:supported|offered|available))/i, codes: ['SMTP_STARTTLS_UNAVAILABLE'], weight: 80 },
   { id: 'messaging-exception', pattern: /MessagingException/i, codes: ['SMTP_UNCLASSIFIED'], weight: 10 },
 ];
 
@@ -118,30 +88,60 @@ const RANK_STEP = 5;
  * Classifies a pasted ISE error (GUI text, guest.log lines, Java exception) into finding codes,
  * most likely first. Returns an empty list when nothing is recognised. Several codes can match:
  * "AuthenticationFailedException: 535 5.7.139 … SmtpClientAuthentication is disabled" gives
- * SMTP_AUTH_DISABLED first, then SMTP_AUTH_BLOCKED_BY_POLICY and SMTP_AUTH_REJECTED.
+ * SMTP_AUTH_DISABLED first, then SMTP_AUTH_REJECTED.
  */
 export function lookupIseError(text: string): IseErrorMatch[] {
   const byCode = new Map<FindingCode, IseErrorMatch>();
-  for (const rule of ISE_ERROR_RULES) {
-    const m = rule.pattern.exec(text);
-    if (!m) continue;
-    rule.codes.forEach((code, i) => {
-      const score = Math.max(1, rule.weight - i * RANK_STEP);
+  const add = (id: string, codes: readonly FindingCode[], weight: number, evidence: string) => {
+    codes.forEach((code, i) => {
+      const score = Math.max(1, weight - i * RANK_STEP);
+      const shown = evidence.replace(/\s+/g, ' ').slice(0, 200);
       const existing = byCode.get(code);
       if (!existing) {
         const entry = FINDING_CATALOG[code];
-        byCode.set(code, { code, step: entry.step, severity: entry.severity, score, rules: [rule.id], evidence: m[0].replace(/\s+/g, ' ').slice(0, 200) });
+        byCode.set(code, { code, step: entry.step, severity: entry.severity, score, rules: [id], evidence: shown });
       } else {
-        existing.rules.push(rule.id);
+        if (!existing.rules.includes(id)) existing.rules.push(id);
         if (score > existing.score) {
           existing.score = score;
-          existing.evidence = m[0].replace(/\s+/g, ' ').slice(0, 200);
+          existing.evidence = shown;
         }
       }
     });
+  };
+  // What ISE and Java say around the services' replies.
+  for (const rule of ISE_ERROR_RULES) {
+    const m = rule.pattern.exec(text);
+    if (m) add(rule.id, rule.codes, rule.weight, m[0]);
+  }
+  // The services' own signals, through the one table diagnose uses (shared/signals.ts).
+  for (const reply of findRepliesInText(text)) {
+    const row = matchSmtpSignal(reply);
+    const code = classifySmtpSignal(reply);
+    if (code) add(row ? `signal:${row.id}` : 'signal:smtp-other', [code], row ? SIGNAL_WEIGHT : UNKNOWN_REPLY_WEIGHT, reply.raw);
+  }
+  for (const m of text.matchAll(BARE_ENHANCED)) {
+    const row = matchSmtpSignal({ code: 0, enhanced: m[1], text: text.slice(m.index, m.index + 300) });
+    if (row) add(`signal:${row.id}`, [row.finding], BARE_ENHANCED_WEIGHT, m[0]);
+  }
+  for (const row of matchSmtpFragments(text)) add(`signal:${row.id}`, [row.finding], FRAGMENT_WEIGHT, row.fragment?.exec(text)?.[0] ?? row.id);
+  for (const n of findAadstsInText(text)) {
+    const code = classifyAadsts(n);
+    add(`aadsts:${n}`, code === 'TOKEN_UNCLASSIFIED' ? ['TOKEN_UNCLASSIFIED'] : [code], code === 'TOKEN_UNCLASSIFIED' ? 30 : SIGNAL_WEIGHT, `AADSTS${n}`);
   }
   return [...byCode.values()].sort((a, b) => b.score - a.score);
 }
+
+/** A reply code with its enhanced code names the cause exactly. */
+const SIGNAL_WEIGHT = 100;
+/** An error reply no row knows: better than nothing, worse than any telling fragment. */
+const UNKNOWN_REPLY_WEIGHT = 12;
+/** An enhanced code without its reply code (a wrapped log line). */
+const BARE_ENHANCED_WEIGHT = 85;
+/** A stable fragment alone (`SendAsDenied`, `SubmissionQuotaExceeded`). */
+const FRAGMENT_WEIGHT = 90;
+/** An enhanced status code that no three-digit reply code precedes. */
+const BARE_ENHANCED = /(?<![\d.]|\d\d\d[\s-]{1,4})([45]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)/g;
 
 /**
  * The one cause a single log entry points to: the best-ranked code, or null. Used by the

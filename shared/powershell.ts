@@ -40,6 +40,15 @@ const SP_OBJECT_ID_GUARD = [
   '}',
 ];
 
+/**
+ * SMTP AUTH for this mailbox only: the mailbox setting overrides the organisation's, which
+ * Microsoft recommends leaving off (so the script never touches Set-TransportConfig).
+ */
+const SMTP_AUTH_FOR_MAILBOX = [
+  '# Allow authenticated SMTP for this mailbox only; it overrides the organisation setting (leave that off).',
+  'Set-CASMailbox -Identity $Mailbox -SmtpClientAuthenticationDisabled $false',
+];
+
 /** The script for the route, CRLF line ends (it is opened on Windows). */
 export function powerShellScript(input: PowerShellInput): string {
   const head = [
@@ -66,8 +75,7 @@ export function powerShellScript(input: PowerShellInput): string {
       ? [
           '',
           'Add-MailboxPermission -Identity $Mailbox -User $ServicePrincipalObjectId -AccessRights FullAccess',
-          '# Allow authenticated SMTP for the mailbox (Security Defaults can still block it tenant-wide).',
-          'Set-CASMailbox -Identity $Mailbox -SmtpClientAuthenticationDisabled $false',
+          ...SMTP_AUTH_FOR_MAILBOX,
         ]
       : [
           '',
@@ -76,7 +84,10 @@ export function powerShellScript(input: PowerShellInput): string {
           `$RecipientFilter = ${psQuote(`PrimarySmtpAddress -eq ${opathQuote(input.mailbox)}`)}`,
           'New-ManagementScope -Name $ScopeName -RecipientRestrictionFilter $RecipientFilter',
           'New-ManagementRoleAssignment -Role "Application SMTP.SendAsApp" -App $ClientId -CustomResourceScope $ScopeName',
-          'Set-CASMailbox -Identity $Mailbox -SmtpClientAuthenticationDisabled $false',
+          ...SMTP_AUTH_FOR_MAILBOX,
+          '',
+          '# The check for this route: the role assignment must cover the mailbox (InScope True).',
+          'Test-ServicePrincipalAuthorization -Identity $ServicePrincipalObjectId -Resource $Mailbox',
         ];
   return [...head, ...body, ''].join('\r\n');
 }

@@ -26,6 +26,15 @@ export const PRACTICE_SCENARIOS = [
   'smtp-hangs',
   'untrusted-certificate',
   'app-rbac-healthy',
+  'app-rbac-unannounced',
+  'smtp-auth-mailbox-override',
+  'reworded-reply',
+  'no-enterprise-app',
+  'conditional-access',
+  'quota-exceeded',
+  'basic-auth-retired',
+  'auth-before-starttls',
+  'legacy-tls-client',
 ] as const;
 export type PracticeScenario = (typeof PRACTICE_SCENARIOS)[number];
 
@@ -41,6 +50,13 @@ export interface ScenarioExpectation {
   route: Route;
   /** What is broken, in the terms a trainee would use; English, for tests and the CLI. */
   note: string;
+  /**
+   * Who meets the fault. Absent: the wizard's own checks (diagnose). 'ise-basic-auth': an ISE
+   * still sending with a username and password (AUTH LOGIN); 'ise-no-starttls': a client that
+   * sends AUTH before STARTTLS; 'ise-legacy-tls': a client that negotiates TLS 1.1. The wizard never does these; the scenario shows what ISE meets
+   * and that diagnose, lookup-error and the analyzer read it alike.
+   */
+  client?: 'ise-basic-auth' | 'ise-no-starttls' | 'ise-legacy-tls';
 }
 
 /**
@@ -114,7 +130,7 @@ export const SCENARIO_EXPECTATIONS: Record<PracticeScenario, ScenarioExpectation
   'security-defaults': {
     expect: 'SMTP_AUTH_BLOCKED_BY_POLICY',
     route: 'classic',
-    note: "Entra security defaults are on and block SMTP AUTH: 535 5.7.139 … security defaults policy.",
+    note: "Exchange answers with a reply that names security defaults (535 5.7.139 … security defaults policy). Whether security defaults block app-only XOAUTH2 at all is unconfirmed: this plays the reply, not a claim.",
   },
   'send-as-denied': {
     expect: 'SMTP_SEND_AS_DENIED',
@@ -124,7 +140,7 @@ export const SCENARIO_EXPECTATIONS: Record<PracticeScenario, ScenarioExpectation
   throttled: {
     expect: 'SMTP_THROTTLED',
     route: 'classic',
-    note: 'Exchange Online is throttling the sender: 432 4.3.2 at AUTH.',
+    note: 'Exchange Online is throttling the sender: AUTH succeeds, submission gets 432 4.3.2 (as real logs show it).',
   },
   'smtp-hangs': {
     expect: 'NET_READ_TIMEOUT',
@@ -140,5 +156,53 @@ export const SCENARIO_EXPECTATIONS: Record<PracticeScenario, ScenarioExpectation
     expect: null,
     route: 'app-rbac',
     note: 'Set up with Exchange App RBAC: service principal and management role assignment, no SMTP.SendAsApp in Entra, so the token has no roles.',
+  },
+  'app-rbac-unannounced': {
+    expect: 'ROUTE_APP_RBAC_IN_USE',
+    route: 'classic',
+    note: 'Set up with Exchange App RBAC, but checked on the classic route: the token has no roles, yet AUTH returns 235 — the tenant uses App RBAC (an info, not an error).',
+  },
+  'smtp-auth-mailbox-override': {
+    expect: null,
+    route: 'classic',
+    note: "SMTP AUTH off for the organisation (Set-TransportConfig $true), on for the sending mailbox (Set-CASMailbox $false): the mailbox setting wins, mail flows.",
+  },
+  'reworded-reply': {
+    expect: 'SMTP_AUTH_DISABLED',
+    route: 'classic',
+    note: 'SMTP AUTH is off for the mailbox and Exchange words its 535 5.7.139 differently than today: the classifier must still name it.',
+  },
+  'no-enterprise-app': {
+    expect: 'TOKEN_APP_NO_SERVICE_PRINCIPAL',
+    route: 'classic',
+    note: "The app registration's enterprise application was deleted from the tenant: Entra answers AADSTS7000229.",
+  },
+  'conditional-access': {
+    expect: 'TOKEN_BLOCKED_BY_CONDITIONAL_ACCESS',
+    route: 'classic',
+    note: 'A Conditional Access policy for workload identities blocks the app: Entra answers AADSTS53003.',
+  },
+  'quota-exceeded': {
+    expect: 'SMTP_QUOTA_EXCEEDED',
+    route: 'classic',
+    note: "The mailbox is over Exchange Online's sending limits: AUTH succeeds, submission gets 554 5.2.0 …SubmissionQuotaExceededException.",
+  },
+  'basic-auth-retired': {
+    expect: 'SMTP_BASIC_AUTH_REJECTED',
+    route: 'classic',
+    client: 'ise-basic-auth',
+    note: 'Past the Basic-auth cutoff (MC786329): an ISE still sending with a username and password gets 550 5.7.30; the OAuth checks pass.',
+  },
+  'auth-before-starttls': {
+    expect: 'SMTP_XOAUTH2_NOT_OFFERED',
+    route: 'classic',
+    client: 'ise-no-starttls',
+    note: 'A client that sends AUTH XOAUTH2 before STARTTLS: Exchange offers no AUTH there and answers 504 5.7.4 Unrecognized authentication type (exact pre-STARTTLS text unconfirmed).',
+  },
+  'legacy-tls-client': {
+    expect: 'SMTP_TLS_VERSION_UNSUPPORTED',
+    route: 'classic',
+    client: 'ise-legacy-tls',
+    note: 'A client (an old ISE or a proxy in between) that negotiates TLS 1.1 after STARTTLS: Exchange answers 421 4.7.66 TLS 1.0 and 1.1 are not supported.',
   },
 };

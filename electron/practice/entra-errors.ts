@@ -117,4 +117,16 @@ export const ENTRA_ERRORS = {
       `The resource principal named ${resource} was not found in the tenant named ${directory}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
       cid,
     ),
+  // Status and `error` of these two are as public reports show them; Microsoft documents only
+  // the AADSTS numbers and texts (unconfirmed: the exact HTTP status for each).
+  servicePrincipalMissing: (clientId: string, tenantId: string, cid?: string) =>
+    entraError(
+      400,
+      'invalid_client',
+      7000229,
+      `The client application ${clientId} is missing service principal in the tenant ${tenantId}. See instructions here: https://go.microsoft.com/fwlink/?linkid=2225119`,
+      cid,
+    ),
+  blockedByConditionalAccess: (cid?: string) =>
+    entraError(400, 'invalid_grant', 53003, 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.', cid),
 } as const;

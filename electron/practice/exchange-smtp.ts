@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { SMTPServer, type SMTPServerAuthentication, type SMTPServerSession } from 'smtp-server';
-import { EXCHANGE_REPLIES, newFrontEnd, toExchangeReply, type ExchangeFrontEnd } from './exchange-replies';
+import { EXCHANGE_REPLIES, newFrontEnd, toExchangeReply, withDiagnosticTag, type ExchangeFrontEnd } from './exchange-replies';
 import { decideXoauth2 } from './smtp-auth';
 import type { PracticeTenantState } from './tenant-state';
 
@@ -45,13 +45,20 @@ export interface ExchangeSmtp {
 /** The parts of smtp-server's connection the dialect rewrite needs (not in its public types). */
 interface ConnectionLike {
   send(code: number, data?: string | string[] | null, context?: string | false): void;
+  close(): void;
   secure: boolean;
   remoteAddress: string;
+  _socket?: { getProtocol?: () => string | null };
+  /** Added here: the negotiated TLS version once STARTTLS is done. */
+  tlsProtocol(): string | null;
 }
 
 const MAX_MESSAGE_BYTES = 157_286_400;
 // Kept in memory for assertions only; a test mail is small, anything bigger is cut.
 const MAX_KEPT_MESSAGE_BYTES = 1024 * 1024;
+
+/** A TLS 1.0/1.1 handshake is accepted (to be refused the way Exchange refuses it). */
+const LEGACY_TLS_ACCEPTED = { minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' } as const;
 
 function smtpError(reply: { code: number; text: string }): Error {
   return Object.assign(new Error(reply.text), { responseCode: reply.code });
@@ -68,6 +75,9 @@ export async function startExchangeSmtp(opts: ExchangeSmtpOptions): Promise<Exch
     name: fe.name,
     secure: false,
     ...opts.tls(),
+    // Accept a TLS 1.0/1.1 handshake (OpenSSL 3 refuses it above security level 0) so that the
+    // emulator can answer it as Exchange does, with 421 4.7.66 (see conn.send below). Loopback only.
+    ...LEGACY_TLS_ACCEPTED,
     // LOGIN is advertised like Exchange does, and refused like Exchange does (basic auth is off).
     authMethods: ['LOGIN', 'XOAUTH2'],
     allowInsecureAuth: false,
@@ -84,7 +94,10 @@ export async function startExchangeSmtp(opts: ExchangeSmtpOptions): Promise<Exch
 
     onAuth(auth: SMTPServerAuthentication, _session: SMTPServerSession, callback) {
       later(() => {
-        if (auth.method !== 'XOAUTH2') return callback(smtpError(EXCHANGE_REPLIES.basicAuthDisabled(fe)));
+        if (auth.method !== 'XOAUTH2') {
+          const basic = opts.state().basicAuth === 'retired' ? EXCHANGE_REPLIES.basicAuthRetired(fe) : EXCHANGE_REPLIES.basicAuthDisabled(fe);
+          return callback(smtpError(basic));
+        }
         const decision = decideXoauth2(opts.state(), { user: auth.username ?? '', accessToken: auth.accessToken ?? '' }, opts.signingKey, fe);
         if (!decision.ok) return callback(smtpError(decision));
         callback(null, { user: auth.username });
@@ -98,9 +111,7 @@ export async function startExchangeSmtp(opts: ExchangeSmtpOptions): Promise<Exch
     onData(stream: Readable, session: SMTPServerSession, callback) {
       const chunks: Buffer[] = [];
       let kept = 0;
-      let total = 0;
       stream.on('data', (c: Buffer) => {
-        total += c.length;
         if (kept < MAX_KEPT_MESSAGE_BYTES) {
           chunks.push(c);
           kept += c.length;
@@ -111,7 +122,10 @@ export async function startExchangeSmtp(opts: ExchangeSmtpOptions): Promise<Exch
           const user = typeof session.user === 'string' ? session.user : '';
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
           const state = opts.state();
-          // Exchange checks SendAs at submission, i.e. after the message is in.
+          // Exchange throttles and enforces sending limits at submission, after the message is
+          // in (timeoff-management#308 shows 432 4.3.2 as the reply to DATA), then checks SendAs.
+          if (state.throttled) return callback(smtpError(EXCHANGE_REPLIES.throttled(fe)));
+          if (state.mailbox.submissionQuotaExceeded) return callback(smtpError(EXCHANGE_REPLIES.submissionQuotaExceeded(fe)));
           if (from.toLowerCase() !== user.toLowerCase() || !state.mailbox.sendAsAllowed) {
             return callback(smtpError(EXCHANGE_REPLIES.sendAsDenied(user, from, fe)));
           }
@@ -123,8 +137,7 @@ export async function startExchangeSmtp(opts: ExchangeSmtpOptions): Promise<Exch
             receivedAt: new Date().toISOString(),
           });
           if (received.length > keepLast) received.splice(0, received.length - keepLast);
-          const queued = EXCHANGE_REPLIES.queued(fe, total);
-          callback(null, queued.text);
+          callback(null, EXCHANGE_REPLIES.queued(fe).text);
         }),
       );
     },
@@ -147,11 +160,29 @@ export async function startExchangeSmtp(opts: ExchangeSmtpOptions): Promise<Exch
     const conn = Array.from(server.connections).pop() as unknown as ConnectionLike | undefined;
     if (!conn) return;
     const send = conn.send.bind(conn);
+    conn.tlsProtocol = () => conn._socket?.getProtocol?.() ?? null;
     let greeted = false;
     conn.send = (code, data, context) => {
+      // Exchange refuses TLS 1.0/1.1 sessions (aka.ms/smtp_auth_tls). Answering the EHLO after
+      // STARTTLS is where this emulator says so; the exact command Exchange refuses first is
+      // unconfirmed (public logs show the reply, not the command before it).
+      if (code === 250 && Array.isArray(data) && conn.secure && /^TLSv1(?:\.1)?$/.test(conn.tlsProtocol() ?? '')) {
+        const r = EXCHANGE_REPLIES.tlsVersionUnsupported(fe);
+        send(r.code, withDiagnosticTag(r.code, r.text, fe), context);
+        conn.close();
+        return;
+      }
       const ctx = { secure: conn.secure, remoteAddress: conn.remoteAddress, greeted };
       let out = toExchangeReply(code, data ?? undefined, fe, ctx, context);
       if (code === 530) out = EXCHANGE_REPLIES.notAuthenticated(fe).text;
+      // smtp-server's invented 538 for AUTH before STARTTLS: Exchange offers no AUTH before
+      // STARTTLS and answers an unoffered mechanism with 504 5.7.4 (exact text there unconfirmed).
+      if (code === 538) {
+        const r = EXCHANGE_REPLIES.unrecognizedAuth();
+        code = r.code;
+        out = r.text;
+      }
+      if (typeof out === 'string') out = withDiagnosticTag(code, out, fe);
       if (code === 220) greeted = true;
       send(code, out, context);
     };
@@ -169,7 +200,7 @@ export async function startExchangeSmtp(opts: ExchangeSmtpOptions): Promise<Exch
     port: (server.server.address() as AddressInfo).port,
     frontEnd: fe,
     received,
-    reloadTls: () => server.updateSecureContext(opts.tls()),
+    reloadTls: () => server.updateSecureContext({ ...opts.tls(), ...LEGACY_TLS_ACCEPTED }),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

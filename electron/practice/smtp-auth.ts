@@ -6,14 +6,13 @@ import type { PracticeTenantState } from './tenant-state';
 /**
  * How Exchange Online judges `AUTH XOAUTH2` for a mailbox, as a pure function of the tenant's
  * state: the token first (Entra's signature, expiry, an Exchange audience, the tenant), then the
- * tenant's policies, the mailbox, the service principal registered with New-ServicePrincipal
+ * tenant's policies, the mailbox (its SMTP AUTH setting over the organisation's), the service principal registered with New-ServicePrincipal
  * (matched on appid AND on the token's oid), and finally the right to act for the mailbox
  * (SMTP.SendAsApp + FullAccess, or an App RBAC assignment). Exchange tells the client little:
  * most of these end in the same `535 5.7.3`, which is why the engine also reads the claims.
  */
 
 export type AuthRejectReason =
-  | 'throttled'
   | 'token-invalid'
   | 'token-expired'
   | 'audience'
@@ -45,7 +44,6 @@ export function decideXoauth2(
   now = Date.now(),
 ): AuthDecision {
   const reject = (reason: AuthRejectReason, reply: { code: number; text: string }): AuthDecision => ({ ok: false, reason, ...reply });
-  if (state.throttled) return reject('throttled', EXCHANGE_REPLIES.throttled(fe));
   if (!ADDRESS.test(attempt.user)) return reject('user-malformed', EXCHANGE_REPLIES.invalidXoauth2(fe));
 
   const verified = verifyJwt(attempt.accessToken, signingKey);
@@ -56,10 +54,15 @@ export function decideXoauth2(
   if (c.tid !== state.tenantId) return reject('tenant', EXCHANGE_REPLIES.authRejected(fe));
 
   if (state.securityDefaultsEnabled) return reject('security-defaults', EXCHANGE_REPLIES.securityDefaults(fe));
-  if (!state.smtpAuthEnabledForTenant) return reject('smtp-auth-off-tenant', EXCHANGE_REPLIES.smtpAuthDisabledTenant(fe));
 
   if (attempt.user.toLowerCase() !== state.mailbox.address.toLowerCase()) return reject('user-unknown', EXCHANGE_REPLIES.authRejected(fe));
-  if (!state.mailbox.smtpAuthEnabled) return reject('smtp-auth-off-mailbox', EXCHANGE_REPLIES.smtpAuthDisabledMailbox(fe));
+  // The mailbox's setting overrides the organisation's; $null follows it (Microsoft,
+  // "Enable or disable SMTP AUTH in Exchange Online"). The reply names which one said no.
+  const mailboxSetting = state.mailbox.smtpClientAuthenticationDisabled;
+  if (mailboxSetting === true) {
+    return reject('smtp-auth-off-mailbox', state.rewordedReplies ? EXCHANGE_REPLIES.smtpAuthDisabledReworded(fe) : EXCHANGE_REPLIES.smtpAuthDisabledMailbox(fe));
+  }
+  if (mailboxSetting === null && state.smtpClientAuthenticationDisabled) return reject('smtp-auth-off-tenant', EXCHANGE_REPLIES.smtpAuthDisabledTenant(fe));
 
   const sp = state.exchangeServicePrincipal;
   if (!sp || sp.appId !== c.appid) return reject('no-service-principal', EXCHANGE_REPLIES.authRejected(fe));

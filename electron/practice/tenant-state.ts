@@ -22,21 +22,44 @@ export interface PracticeTenantState {
     /** Where SMTP.SendAsApp was added: under Office 365 Exchange Online, under Graph, or not at all. */
     smtpSendAsAppUnder: 'exchange' | 'graph' | 'none';
     adminConsentGranted: boolean;
+    /**
+     * Whether the app's enterprise application (service principal) exists in the tenant. The
+     * portal creates it with the registration; deleting it leaves the app unusable (AADSTS7000229).
+     */
+    enterpriseAppExists: boolean;
   };
   /** What New-ServicePrincipal registered in Exchange Online (null: never run). */
   exchangeServicePrincipal: { appId: string; objectId: string } | null;
   mailbox: {
     address: string;
-    smtpAuthEnabled: boolean;
+    /**
+     * `Set-CASMailbox -SmtpClientAuthenticationDisabled`: null follows the organisation's setting,
+     * $false enables SMTP AUTH for this mailbox even when the organisation has it off, $true
+     * disables it even when the organisation has it on (Microsoft: the mailbox setting overrides).
+     */
+    smtpClientAuthenticationDisabled: boolean | null;
     /** Service principal object IDs holding FullAccess (Add-MailboxPermission). */
     fullAccess: string[];
     /** App IDs with an "Application SMTP.SendAsApp" management role assignment covering the mailbox. */
     appRbacAssignments: string[];
     /** False: Exchange refuses submission as this mailbox (SendAsDenied at end of DATA). */
     sendAsAllowed: boolean;
+    /** The mailbox is over Exchange Online's sending limits: submission refused (554 5.2.0). */
+    submissionQuotaExceeded: boolean;
   };
-  smtpAuthEnabledForTenant: boolean;
+  /** `Set-TransportConfig -SmtpClientAuthenticationDisabled` (the organisation's default). */
+  smtpClientAuthenticationDisabled: boolean;
   securityDefaultsEnabled: boolean;
+  /** A Conditional Access policy for workload identities blocks the app's token (AADSTS53003). */
+  conditionalAccessBlocksApp: boolean;
+  /**
+   * Basic auth for SMTP AUTH: 'disabled' answers a password with 535 5.7.139 (today, where an
+   * administrator turned it off); 'retired' with 550 5.7.30 (after Microsoft's cutoff, MC786329).
+   */
+  basicAuth: 'disabled' | 'retired';
+  /** Exchange words its 5.7.139 differently (the classifier must not depend on the sentence). */
+  rewordedReplies: boolean;
+  /** Exchange is throttling the sender: submission answered 432 4.3.2. */
   throttled: boolean;
   smtpHangs: boolean;
   untrustedCertificate: boolean;
@@ -92,17 +115,23 @@ function healthyState(now: number): PracticeTenantState {
       secrets: [{ secretId: ids.secretId, value: ids.secretValue, expires: isoDateFromNow(180, now) }],
       smtpSendAsAppUnder: 'exchange',
       adminConsentGranted: true,
+      enterpriseAppExists: true,
     },
     exchangeServicePrincipal: { appId: ids.clientId, objectId: ids.enterpriseAppObjectId },
     mailbox: {
       address: ids.mailbox,
-      smtpAuthEnabled: true,
+      smtpClientAuthenticationDisabled: null,
       fullAccess: [ids.enterpriseAppObjectId],
       appRbacAssignments: [],
       sendAsAllowed: true,
+      submissionQuotaExceeded: false,
     },
-    smtpAuthEnabledForTenant: true,
+    // SMTP AUTH on for the organisation, mailbox following it.
+    smtpClientAuthenticationDisabled: false,
     securityDefaultsEnabled: false,
+    conditionalAccessBlocksApp: false,
+    basicAuth: 'disabled',
+    rewordedReplies: false,
     throttled: false,
     smtpHangs: false,
     untrustedCertificate: false,
@@ -114,6 +143,8 @@ export function tenantStateFor(scenario: PracticeScenario, now = Date.now()): Pr
   const s = healthyState(now);
   switch (scenario) {
     case 'healthy':
+    case 'auth-before-starttls': // the tenant is fine: the client skips STARTTLS
+    case 'legacy-tls-client': // likewise: the client negotiates TLS 1.1
     case 'wrong-tenant': // the tenant is fine: the wizard is given another tenant's ID
     case 'unknown-app': // likewise another client ID
     case 'secret-id-pasted': // likewise the Secret ID instead of the Value
@@ -141,10 +172,32 @@ export function tenantStateFor(scenario: PracticeScenario, now = Date.now()): Pr
       s.mailbox.fullAccess = [];
       break;
     case 'smtp-auth-off-tenant':
-      s.smtpAuthEnabledForTenant = false;
+      // Off for the organisation, and the mailbox follows it ($null).
+      s.smtpClientAuthenticationDisabled = true;
       break;
     case 'smtp-auth-off-mailbox':
-      s.mailbox.smtpAuthEnabled = false;
+      s.mailbox.smtpClientAuthenticationDisabled = true;
+      break;
+    case 'smtp-auth-mailbox-override':
+      // Microsoft's recommendation: off for the organisation, on for the one sending mailbox.
+      s.smtpClientAuthenticationDisabled = true;
+      s.mailbox.smtpClientAuthenticationDisabled = false;
+      break;
+    case 'reworded-reply':
+      s.mailbox.smtpClientAuthenticationDisabled = true;
+      s.rewordedReplies = true;
+      break;
+    case 'no-enterprise-app':
+      s.app.enterpriseAppExists = false;
+      break;
+    case 'conditional-access':
+      s.conditionalAccessBlocksApp = true;
+      break;
+    case 'quota-exceeded':
+      s.mailbox.submissionQuotaExceeded = true;
+      break;
+    case 'basic-auth-retired':
+      s.basicAuth = 'retired';
       break;
     case 'security-defaults':
       s.securityDefaultsEnabled = true;
@@ -161,7 +214,9 @@ export function tenantStateFor(scenario: PracticeScenario, now = Date.now()): Pr
     case 'untrusted-certificate':
       s.untrustedCertificate = true;
       break;
+    // app-rbac-unannounced: the same tenant, checked on the classic route (AUTH's 235 shows App RBAC is in use).
     case 'app-rbac-healthy':
+    case 'app-rbac-unannounced':
       // Least privilege: no Entra permission at all, an Exchange role assignment instead.
       s.app.smtpSendAsAppUnder = 'none';
       s.app.adminConsentGranted = false;

@@ -65,7 +65,7 @@ export function issueToken(state: PracticeTenantState, req: TokenRequest, signin
 
   const clientId = req.form.get('client_id')?.trim();
   if (!clientId) return ENTRA_ERRORS.parameterMissing('client_id', cid);
-  if (clientId.toLowerCase() !== state.app.clientId) return ENTRA_ERRORS.appNotFound(clientId, state.tenantId, cid);
+  if (clientId.toLowerCase() !== state.app.clientId) return ENTRA_ERRORS.appNotFound(clientId, state.tenantDisplayName, cid);
 
   const rawScope = req.form.get('scope') ?? '';
   const scopes = rawScope.split(/\s+/).filter((s) => s && !OIDC_SCOPES.has(s.toLowerCase()));
@@ -81,9 +81,16 @@ export function issueToken(state: PracticeTenantState, req: TokenRequest, signin
   // A secret is valid through its expiry date (Entra stores an instant; the portal shows the day).
   if (Date.parse(`${match.expires}T23:59:59Z`) < now) return ENTRA_ERRORS.secretExpired(state.app.clientId, cid);
 
+  // The credential is the app registration's; issuing a token needs its service principal
+  // in the tenant (AADSTS7000229), and Conditional Access is evaluated last (AADSTS53003).
+  // Where exactly Entra places these two among its checks is unconfirmed.
+  if (!state.app.enterpriseAppExists) return ENTRA_ERRORS.servicePrincipalMissing(state.app.clientId, state.tenantId, cid);
+
   const resourceId = scope.slice(0, -'/.default'.length).replace(/\/+$/, '').toLowerCase();
   const resource = RESOURCES[resourceId];
-  if (!resource) return ENTRA_ERRORS.resourceNotFound(scope.slice(0, -'/.default'.length), state.tenantId, cid);
+  if (!resource) return ENTRA_ERRORS.resourceNotFound(scope.slice(0, -'/.default'.length), state.tenantDisplayName, cid);
+
+  if (state.conditionalAccessBlocksApp) return ENTRA_ERRORS.blockedByConditionalAccess(cid);
 
   const roles = resource.exchange && state.app.adminConsentGranted && state.app.smtpSendAsAppUnder === 'exchange' ? ['SMTP.SendAsApp'] : [];
   const claims = accessTokenClaims(state, resource.aud, roles, now);

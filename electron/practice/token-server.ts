@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -31,9 +31,12 @@ export interface TokenServer {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-function send(res: ServerResponse, status: number, body: unknown, traceId?: string): void {
+function send(res: ServerResponse, status: number, body: unknown, traceId?: string, clientRequestId?: string): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
+    // Entra echoes the client's `client-request-id`; that it sends one of its own when the client
+    // sent none is unconfirmed, so a fresh one is made up then.
+    'client-request-id': clientRequestId && /^[0-9a-f-]{36}$/i.test(clientRequestId) ? clientRequestId : randomUUID(),
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store, no-cache',
@@ -117,9 +120,9 @@ export async function startTokenServer(opts: TokenServerOptions): Promise<TokenS
     if (req.method === 'POST' && parts.length === 4 && parts[1] === 'oauth2' && parts[2] === 'v2.0' && parts[3] === 'token') {
       const body = await readBody(req);
       await delay();
-      if (body === null) return send(res, 413, { error: 'invalid_request' });
+      if (body === null) return send(res, 413, { error: 'invalid_request' }, undefined, cid);
       const reply = issueToken(state, { tenant: parts[0] ?? '', form: new URLSearchParams(body), correlationId: cid }, opts.signingKey);
-      return send(res, reply.status, reply.body, 'trace_id' in reply.body ? reply.body.trace_id : undefined);
+      return send(res, reply.status, reply.body, 'trace_id' in reply.body ? reply.body.trace_id : undefined, cid);
     }
 
     if (req.method === 'GET') {
@@ -127,8 +130,8 @@ export async function startTokenServer(opts: TokenServerOptions): Promise<TokenS
       const path = parts.slice(1).join('/');
       if (path === 'v2.0/.well-known/openid-configuration') {
         const tenant = lookUpTenant(state, parts[0] ?? '', cid, true);
-        if (!tenant.ok) return send(res, tenant.reply.status, tenant.reply.body, tenant.reply.body.trace_id);
-        return send(res, 200, openIdConfiguration(host, state.tenantId));
+        if (!tenant.ok) return send(res, tenant.reply.status, tenant.reply.body, tenant.reply.body.trace_id, cid);
+        return send(res, 200, openIdConfiguration(host, state.tenantId), undefined, cid);
       }
       if (path === 'discovery/instance') {
         const authority = host.replace(/^https:\/\//, '');

@@ -29,6 +29,7 @@ import {
 } from '../../shared/contract/certificates';
 import { call } from '../client';
 import { downloadFile } from './download';
+import { formatDate } from '../i18n/format';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -61,7 +62,7 @@ function CertificateBadges({ cert }: { cert: CertificateSummary }) {
 function EndpointSection({ chain }: { chain: EndpointChain }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language);
+  const date = (iso: string) => formatDate(iso, i18n.language);
   const status = !chain.captured ? 'notCaptured' : chain.trusted ? 'trusted' : 'untrusted';
   const heading = `${t(`certificates.endpoint.${chain.endpoint}`)}: ${chain.host}:${chain.port}`;
   return (

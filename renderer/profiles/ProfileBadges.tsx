@@ -1,6 +1,7 @@
 import { Badge, makeStyles, Tooltip } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../../shared/contract/profiles';
+import { formatDate } from '../i18n/format';
 
 // A badge has a fixed height: its text must stay on one line.
 const useStyles = makeStyles({ badge: { whiteSpace: 'nowrap' } });
@@ -29,8 +30,7 @@ export function VerifiedBadge({ profile }: { profile: ProfileView }) {
   const styles = useStyles();
   const report = profile.lastVerification;
   if (!report) return <Badge className={styles.badge} appearance="outline" color="informative">{t('profiles.verified.never')}</Badge>;
-  const when = new Date(report.startedAt);
-  const date = Number.isNaN(when.getTime()) ? report.startedAt : when.toLocaleDateString(i18n.language);
+  const date = formatDate(report.startedAt, i18n.language);
   return (
     <Badge className={styles.badge} appearance="tint" color={report.ok ? 'success' : 'danger'}>
       {t(report.ok ? 'profiles.verified.passed' : 'profiles.verified.failed', { date })}

@@ -32,6 +32,8 @@ export function Welcome({ appInfo, onStart, children }: { appInfo: AppInfoState;
           </li>
         ))}
       </ol>
+      {/* The Basic-auth cutoff (MC786329): moving an ISE to OAuth is a path of its own. */}
+      <Body1 data-testid="welcome-basic-auth">{t('advice.welcome.basicAuth')}</Body1>
       <Caption1>{t('app.welcome.practiceHint')}</Caption1>
       {onStart && (
         <div>

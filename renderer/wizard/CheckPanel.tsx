@@ -23,6 +23,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckStatus, DiagnosticReport } from '../../shared/diagnostic-report';
 import type { WizardScreen } from '../../shared/steps';
+import { formatDateTime } from '../i18n/format';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -58,7 +59,7 @@ export interface CheckPanelProps {
 
 /** The step's "Check" button and its result: pass/fail per check, findings, raw evidence one click away. */
 export function CheckPanel({ screen, report, running, blockedReason, extra, renderFindings, checkLabel }: CheckPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const headingId = `check-heading-${screen}`;
   return (
@@ -83,7 +84,7 @@ export function CheckPanel({ screen, report, running, blockedReason, extra, rend
           <MessageBar intent={report.ok ? 'success' : 'error'} data-testid={report.ok ? 'check-passed' : 'check-failed'}>
             <MessageBarBody>
               <MessageBarTitle>{report.ok ? t('wizard.check.passed') : t('wizard.check.failed')}</MessageBarTitle>
-              {t('wizard.check.ranAt', { time: new Date(report.startedAt).toLocaleString(), seconds: (report.durationMs / 1000).toFixed(1) })}
+              {t('wizard.check.ranAt', { time: formatDateTime(report.startedAt, i18n.language), seconds: (report.durationMs / 1000).toFixed(1) })}
             </MessageBarBody>
           </MessageBar>
         )}

@@ -10,7 +10,7 @@ import { ProfileIdSchema } from './profiles';
  */
 
 /** Where ISE imports a CA certificate (ISE's own English menu path). */
-export const ISE_TRUSTED_IMPORT_PATH = 'Administration > System > Certificates > Trusted Certificates > Import';
+export const ISE_TRUSTED_IMPORT_PATH = 'Administration > System > Certificates > Certificate Management > Trusted Certificates > Import';
 
 /** Where ISE's Test Connection is run again after the import. */
 export const ISE_SMTP_SETTINGS_PATH = 'Administration > System > Settings > SMTP Server';

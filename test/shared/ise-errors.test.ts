@@ -82,8 +82,8 @@ describe('ISE error lookup: Java exception texts', () => {
 
   it('gives each match its step and severity from the catalog and the fragment as evidence', () => {
     const [top] = lookupIseError('Exception : javax.mail.AuthenticationFailedException: 535 5.7.3 Authentication unsuccessful');
-    expect(top).toMatchObject({ code: 'SMTP_AUTH_REJECTED', step: 'service-principal', severity: 'error', evidence: '535 5.7.3' });
-    expect(top!.rules).toEqual(['smtp-5.7.3', 'authentication-failed']);
+    expect(top).toMatchObject({ code: 'SMTP_AUTH_REJECTED', step: 'service-principal', severity: 'error', evidence: '535 5.7.3 Authentication unsuccessful' });
+    expect(top!.rules).toEqual(['authentication-failed', 'signal:auth-rejected']);
   });
 
   it('serves the lookup through the core with redacted evidence', () => {

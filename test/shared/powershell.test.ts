@@ -39,6 +39,16 @@ describe('powerShellScript', () => {
     expect(ps).toContain('New-ManagementRoleAssignment -Role "Application SMTP.SendAsApp" -App $ClientId -CustomResourceScope $ScopeName');
     expect(ps).toContain('New-ServicePrincipal -AppId $ClientId -ObjectId $ServicePrincipalObjectId');
     expect(ps).not.toContain('Add-MailboxPermission');
+    // it ends with the route's own check
+    const commands = ps.split('\r\n').filter((l) => l && !l.startsWith('#'));
+    expect(commands.at(-1)).toBe('Test-ServicePrincipalAuthorization -Identity $ServicePrincipalObjectId -Resource $Mailbox');
+  });
+
+  it.each(['classic', 'app-rbac'] as const)('%s: SMTP AUTH for the mailbox only, never tenant-wide', (route) => {
+    const ps = powerShellScript({ ...base, route });
+    expect(ps).toContain('Set-CASMailbox -Identity $Mailbox -SmtpClientAuthenticationDisabled $false');
+    expect(ps).not.toContain('Set-TransportConfig');
+    expect(ps.includes('Test-ServicePrincipalAuthorization')).toBe(route === 'app-rbac');
   });
 
   it('quotes an apostrophe in the mailbox for both PowerShell and the OPATH filter', () => {

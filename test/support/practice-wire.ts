@@ -71,7 +71,22 @@ export interface SmtpOutcome {
 /** Sends one mail through the practice SMTP server with nodemailer, as the engine does (587, STARTTLS required, XOAUTH2). */
 export async function sendWithNodemailer(
   tenant: PracticeTenant,
-  opts: { user?: string; accessToken?: string; from?: string; to?: string; noAuth?: boolean; greetingTimeout?: number; ca?: string; transcript?: string[] },
+  opts: {
+    user?: string;
+    accessToken?: string;
+    /** Basic auth (AUTH LOGIN) with this password instead of XOAUTH2: an ISE not yet moved to OAuth. */
+    password?: string;
+    /** No STARTTLS: AUTH on the plain connection (a client that skips TLS). */
+    ignoreTLS?: boolean;
+    /** Negotiate TLS 1.1 after STARTTLS (an old client, or a proxy re-terminating TLS). */
+    legacyTls?: boolean;
+    from?: string;
+    to?: string;
+    noAuth?: boolean;
+    greetingTimeout?: number;
+    ca?: string;
+    transcript?: string[];
+  },
 ): Promise<SmtpOutcome> {
   const c = tenant.credentials();
   // nodemailer's debug log hands each wire line over as the second argument.
@@ -81,13 +96,18 @@ export async function sendWithNodemailer(
     host: tenant.smtpHost,
     port: tenant.smtpPort,
     secure: false,
-    requireTLS: true,
-    tls: { ca: opts.ca ?? tenant.caPem },
+    requireTLS: !opts.ignoreTLS,
+    ignoreTLS: Boolean(opts.ignoreTLS),
+    tls: { ca: opts.ca ?? tenant.caPem, ...(opts.legacyTls ? { minVersion: 'TLSv1' as const, maxVersion: 'TLSv1.1' as const, ciphers: 'DEFAULT:@SECLEVEL=0' } : {}) },
     connectionTimeout: 3000,
     greetingTimeout: opts.greetingTimeout ?? 3000,
     socketTimeout: 5000,
     ...(opts.transcript ? { logger, debug: true } : {}),
-    ...(opts.noAuth ? {} : { auth: { type: 'OAuth2' as const, user: opts.user ?? c.mailbox, accessToken: opts.accessToken ?? '' } }),
+    ...(opts.noAuth
+      ? {}
+      : opts.password !== undefined
+        ? { auth: { type: 'login' as const, user: opts.user ?? c.mailbox, pass: opts.password }, authMethod: 'LOGIN' }
+        : { auth: { type: 'OAuth2' as const, user: opts.user ?? c.mailbox, accessToken: opts.accessToken ?? '' }, ...(opts.ignoreTLS ? { authMethod: 'XOAUTH2' } : {}) }),
   });
   const started = Date.now();
   try {

@@ -53,7 +53,7 @@ export const SMTP_REPLIES = {
   SMTP_NOT_AUTHENTICATED: ['530 5.7.57 Client not authenticated to send mail. [AM0PR02CA0001.eurprd02.prod.outlook.com]'],
   SMTP_THROTTLED: [
     '432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded [Hostname=AM0PR02MB0001]',
-    '421 4.7.66 Service not available, closing transmission channel',
+    '421 4.3.2 Service not available, closing transmission channel',
     '451 4.7.500 Server busy. Please try again later.',
     '450 4.2.1 Mailbox temporarily unavailable',
   ],

@@ -4,6 +4,8 @@ import { makeFinding } from './finding';
 /** The audiences of an Exchange Online token (either scope ISE or Microsoft's docs use). */
 export const EXCHANGE_AUDIENCES = ['https://outlook.office.com', 'https://outlook.office365.com', '00000002-0000-0ff1-ce00-000000000000'];
 export const SEND_AS_APP_ROLE = 'SMTP.SendAsApp';
+/** Exchange Online in the national clouds (GCC High / DoD, Germany, China). */
+const SOVEREIGN_EXCHANGE = /^https:\/\/(?:outlook\.office365\.us|(?:webmail|outlook-dod)\.office365\.us|outlook\.office\.de|partner\.outlook\.cn)$/i;
 
 /**
  * Decodes a JWT's payload. No signature check: the token came over TLS straight from the token
@@ -66,7 +68,15 @@ export function checkClaims(claims: ClaimsSummary, expect: ClaimsExpectation): F
   }
   const aud = (claims.aud ?? '').replace(/\/+$/, '');
   if (!EXCHANGE_AUDIENCES.some((a) => a.toLowerCase() === aud.toLowerCase())) {
-    findings.push(makeFinding('CLAIMS_AUDIENCE_WRONG', { actual: claims.aud ?? '', expected: EXCHANGE_AUDIENCES[0]! }));
+    findings.push(
+      makeFinding('CLAIMS_AUDIENCE_WRONG', {
+        actual: claims.aud ?? '',
+        expected: EXCHANGE_AUDIENCES[0]!,
+        // A national cloud's Exchange (GCC High, DoD, 21Vianet): not wrong, but whether ISE
+        // supports it is unconfirmed, so the text says "not supported by this wizard".
+        ...(SOVEREIGN_EXCHANGE.test(aud) ? { context: 'sovereign' } : {}),
+      }),
+    );
   }
   const hasRole = (claims.roles ?? []).includes(SEND_AS_APP_ROLE);
   if (expect.route === 'classic' && !hasRole) {
@@ -79,7 +89,14 @@ export function checkClaims(claims: ClaimsSummary, expect: ClaimsExpectation): F
     findings.push(makeFinding('CLAIMS_TOKEN_EXPIRED', { exp: claims.exp ?? 0, now: Math.floor(expect.now.getTime() / 1000) }));
   }
   if (expect.servicePrincipalObjectId && claims.oid && !same(claims.oid, expect.servicePrincipalObjectId)) {
-    findings.push(makeFinding('SP_OBJECT_ID_MISMATCH', { actual: expect.servicePrincipalObjectId, expected: claims.oid }));
+    findings.push(
+      makeFinding('SP_OBJECT_ID_MISMATCH', {
+        actual: expect.servicePrincipalObjectId,
+        expected: claims.oid,
+        // i18next's context: on App RBAC the fix re-creates the role assignment, not FullAccess.
+        ...(expect.route === 'app-rbac' ? { context: 'app-rbac' } : {}),
+      }),
+    );
   }
   return findings;
 }

@@ -225,6 +225,7 @@ async function runAuth(
     mailbox: o.mailbox,
     accessToken: accessToken!,
     timeoutMs: o.timeoutMs,
+    route: o.route,
     ...(o.proxy ? { proxy: o.proxy } : {}),
   };
   let session = smtpSetup?.session;
@@ -265,8 +266,22 @@ async function authAndSend(
     f.code === 'SMTP_AUTH_REJECTED' && explained.length > 0 ? { ...f, params: { ...f.params, explainedBy: explained.join(' ') } } : f,
   );
   report.record('smtp.auth', auth.durationMs, auth.evidence, authFindings);
+  if (auth.ok && o.route === 'classic') reconcileAppRbac(report);
   if (!o.sendTo || !report.wants('smtp.send')) return;
   if (!auth.ok) return report.skip('smtp.send', 'auth-failed');
   const sent = await report.run('smtp.send', 'SMTP_UNCLASSIFIED', () => sendTestMail(session, { ...req, sendTo: o.sendTo! }, redactor, now));
   if (sent) report.record('smtp.send', sent.durationMs, sent.evidence, sent.findings);
 }
+
+/**
+ * Exchange let the app in (235) although its token has no SMTP.SendAsApp: on the classic route
+ * that only happens when an App RBAC role assignment grants it (DESIGN §2). The missing role is
+ * then no error but a sign of the route the tenant really uses: say so, as information.
+ */
+function reconcileAppRbac(report: ReportBuilder): void {
+  const claims = report.results.get('claims');
+  if (!claims?.findings.some((f) => f.code === 'CLAIMS_ROLE_MISSING')) return;
+  const findings = claims.findings.map((f) => (f.code === 'CLAIMS_ROLE_MISSING' ? makeFinding('ROUTE_APP_RBAC_IN_USE', { route: 'app-rbac' }) : f));
+  report.results.set('claims', { ...claims, findings, status: statusOf(findings) });
+}
+

@@ -1,6 +1,6 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import XOAuth2 from 'nodemailer/lib/xoauth2';
-import type { Finding } from '../../../shared/diagnostic-report';
+import type { Finding, Route } from '../../../shared/diagnostic-report';
 import { makeFinding } from './finding';
 import { describeProxy } from './proxy';
 import type { Redactor } from './redact';
@@ -18,6 +18,8 @@ export interface SmtpAuthRequest {
   timeoutMs: number;
   /** Send a test mail from the mailbox to this address after AUTH. */
   sendTo?: string;
+  /** The route the tenant is set up with: picks the fix text of a 535 5.7.3 (i18n context). */
+  route?: Route;
 }
 
 export interface SmtpStepOutcome {
@@ -43,6 +45,8 @@ function failure(err: unknown, req: SmtpAuthRequest, redactor: Redactor, phase: 
     ...(c.finding === 'NET_READ_TIMEOUT' || c.finding === 'NET_CONNECT_TIMEOUT' ? { timeoutMs: req.timeoutMs } : {}),
     // Exchange applies New-ServicePrincipal / Add-MailboxPermission after 30 min – 2 h (DESIGN §2).
     ...(c.finding === 'SMTP_AUTH_REJECTED' ? { propagationDelay: '30 min – 2 h' } : {}),
+    // i18next's context: the App RBAC fix (role assignment, scope, Test-ServicePrincipalAuthorization).
+    ...(c.finding === 'SMTP_AUTH_REJECTED' && req.route === 'app-rbac' ? { context: 'app-rbac' } : {}),
   };
   const raw = c.reply ? c.reply.text : (e.message ?? '');
   return makeFinding(c.finding, params, redactor(raw));

@@ -1,26 +1,15 @@
 import type { FindingCode } from '../../../shared/findings';
 import { classifyNetFault, type NetPhase } from './net-faults';
+import { classifySmtpSignal } from '../../../shared/signals';
 import { parseReply, type SmtpReply } from './smtp-protocol';
 import { redactAndCut } from './redact';
 
 /**
- * Names the cause of an SMTP reply from its code and enhanced status code (DESIGN §5). Exchange
- * gives no machine-readable reason beyond these, and rewords its texts, so sentences are never
- * matched: only the status codes, plus the single keywords Exchange has kept stable for years
- * ("disabled" in 5.7.139, "SendAsDenied" in 5.2.0). Null for a success (2xx/3xx).
+ * Names the cause of an SMTP reply: the one signal table (shared/signals.ts) that the error
+ * lookup and the guest.log analyzer also read. Null for a success (2xx/3xx).
  */
 export function classifySmtpReply(reply: Pick<SmtpReply, 'code' | 'enhanced' | 'text'>): FindingCode | null {
-  const { code, enhanced, text } = reply;
-  if (code >= 200 && code < 400) return null;
-  if (enhanced === '5.7.139') return /disabled/i.test(text) ? 'SMTP_AUTH_DISABLED' : 'SMTP_AUTH_BLOCKED_BY_POLICY';
-  if (code === 535 && enhanced === '5.7.3') return 'SMTP_AUTH_REJECTED';
-  if (code === 501 && enhanced === '5.5.124') return 'SMTP_USER_INVALID';
-  if (enhanced === '5.2.252' || enhanced === '5.7.60' || (enhanced === '5.2.0' && /SendAsDenied/i.test(text))) {
-    return 'SMTP_SEND_AS_DENIED';
-  }
-  if (code === 530 && enhanced === '5.7.57') return 'SMTP_NOT_AUTHENTICATED';
-  if (code >= 400 && code < 500) return 'SMTP_THROTTLED';
-  return 'SMTP_UNCLASSIFIED';
+  return classifySmtpSignal(reply);
 }
 
 /** The params every reply finding carries: the first line as `reply` (the texts quote it), code, enhanced code. */

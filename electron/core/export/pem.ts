@@ -4,7 +4,7 @@ import { capturedCertificates } from './evidence';
 
 /**
  * The CA certificates the last verification saw on the token and SMTP hosts, as one PEM
- * bundle for ISE's trusted store (Administration > System > Certificates > Trusted Certificates).
+ * bundle for ISE's trusted store (Administration > System > Certificates > Certificate Management > Trusted Certificates).
  */
 export function caBundle(profile: Profile): string {
   const cas = capturedCertificates(profile.lastVerification).filter((c) => c.isCA);

@@ -32,7 +32,12 @@ function catalog(): TextCatalog {
 export function findingTexts(language: LanguageCode, texts: TextCatalog = catalog()): FindingTexts {
   const read = (part: 'title' | 'cause' | 'fix') => (code: FindingCode, params: Params = {}) => {
     const key = `findings.${code}.${part}`;
-    const text = textAt(texts[language], key) ?? textAt(texts.en, key);
+    // i18next's context, as the wizard applies it: params.context 'app-rbac' picks `fix_app-rbac`.
+    const contextKey = typeof params.context === 'string' && params.context ? `${key}_${params.context}` : undefined;
+    const text =
+      (contextKey ? (textAt(texts[language], contextKey) ?? textAt(texts.en, contextKey)) : undefined) ??
+      textAt(texts[language], key) ??
+      textAt(texts.en, key);
     return text === undefined ? code : interpolate(text, params);
   };
   return { title: read('title'), cause: read('cause'), fix: read('fix') };

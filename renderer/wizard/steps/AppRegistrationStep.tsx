@@ -7,6 +7,7 @@ import { Instructions } from '../../components/Instructions';
 import { checkBlockedReason } from '../blocked';
 import { CheckPanel } from '../CheckPanel';
 import { FindingList } from '../FindingList';
+import { RoutePicker } from '../RoutePicker';
 import { StepLayout } from '../StepLayout';
 import { useStepForm } from '../useStepForm';
 import type { Wizard } from '../step';
@@ -74,13 +75,16 @@ export function AppRegistrationStep({ wizard }: { wizard: Wizard }) {
             { key: 'wizard.app-registration.do1', link: 'appRegistrations' },
             { key: 'wizard.app-registration.do2' },
             { key: 'wizard.app-registration.do3' },
-            { key: 'wizard.app-registration.do4' },
+            // App RBAC: no Entra permission at all (the token must carry no roles).
+            { key: wizard.draft.route === 'app-rbac' ? 'advice.appRegistration.rbacNoPermission' : 'wizard.app-registration.do4' },
             { key: 'wizard.app-registration.do5', link: 'oauthSmtpDocs' },
+            { key: 'advice.roles.appRegistration' },
           ]}
         />
       }
       fields={
         <>
+          <RoutePicker wizard={wizard} />
           <Field label="Tenant ID" hint={t('wizard.app-registration.tenantHint')} validationMessage={errorOf('tenantId')} required>
             <Input {...bind('tenantId')} autoComplete="off" spellCheck={false} placeholder="0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" />
           </Field>

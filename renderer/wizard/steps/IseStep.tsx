@@ -24,6 +24,7 @@ import { iseSheet } from '../../../shared/ise-sheet';
 import { ISE_TRAINS, iseVerdict, joinIseVersion, splitIseVersion, type IseTrain } from '../../../shared/ise-version';
 import { CopyButton } from '../../components/CopyButton';
 import { Instructions } from '../../components/Instructions';
+import { IseAdvice } from '../IseAdvice';
 import { checkBlockedReason } from '../blocked';
 import { CheckPanel } from '../CheckPanel';
 import { FindingList } from '../FindingList';
@@ -206,6 +207,7 @@ export function IseStep({ wizard }: { wizard: Wizard }) {
           items={[{ key: 'wizard.ise.sender1', values: { mailbox: draft.mailbox } }, { key: 'wizard.ise.sender2', values: { mailbox: draft.mailbox } }]}
         />
       </section>
+      <IseAdvice className={styles.section} />
       {profile && (
         // ISE's trusted store needs the CA chains of both hosts ("PKIX path building failed" otherwise).
         <section className={styles.section} aria-label={t('certificates.title')} data-testid="ise-trusted-certificates">

@@ -30,8 +30,9 @@ export function MailboxStep({ wizard }: { wizard: Wizard }) {
             { key: 'wizard.mailbox.do1', link: 'activeUsers' },
             { key: 'wizard.mailbox.do2' },
             { key: 'wizard.mailbox.do3', values: { mailbox } },
-            { key: 'wizard.mailbox.do4', link: 'smtpAuthDocs' },
-            { key: 'wizard.mailbox.do5', link: 'securityDefaults' },
+            { key: 'advice.mailbox.orgSetting', link: 'smtpAuthDocs' },
+            { key: 'advice.mailbox.securityDefaults' },
+            { key: 'advice.roles.mailbox' },
           ]}
         />
       }

@@ -129,6 +129,7 @@ export function ServicePrincipalStep({ wizard }: { wizard: Wizard }) {
                   { key: 'wizard.service-principal.do3', link: 'exoPowerShellDocs' },
                   { key: 'wizard.service-principal.classic4' },
                   { key: 'wizard.service-principal.do5' },
+                  { key: 'advice.roles.servicePrincipal' },
                 ]
               : [
                   { key: 'wizard.service-principal.rbac1', link: 'appRbacDocs' },
@@ -136,6 +137,8 @@ export function ServicePrincipalStep({ wizard }: { wizard: Wizard }) {
                   { key: 'wizard.service-principal.do3', link: 'exoPowerShellDocs' },
                   { key: 'wizard.service-principal.rbac4' },
                   { key: 'wizard.service-principal.do5' },
+                  { key: 'advice.servicePrincipal.rbacTest' },
+                  { key: 'advice.roles.servicePrincipal' },
                 ]
           }
         />

@@ -9,12 +9,13 @@ import { FindingList } from '../FindingList';
 import { StepLayout } from '../StepLayout';
 import { useStepForm } from '../useStepForm';
 import type { Wizard } from '../step';
+import { formatDateTime } from '../../i18n/format';
 
 const schema = z.object({ sendTo: z.union([z.literal(''), MailboxSchema]) });
 
 /** Step 5: the full diagnostic as ISE will run it, an optional test mail, and the verified state. */
 export function VerifyStep({ wizard }: { wizard: Wizard }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { bind, errorOf, submit, running, callError, report } = useStepForm(wizard, 'verify', schema, { sendTo: wizard.draft.sendTo });
   const last = wizard.profile?.lastVerification;
   const shown = report ?? last ?? undefined;
@@ -37,7 +38,7 @@ export function VerifyStep({ wizard }: { wizard: Wizard }) {
               <MessageBar intent="success" data-testid="verified">
                 <MessageBarBody>
                   <MessageBarTitle>{t('wizard.verify.verifiedTitle')}</MessageBarTitle>
-                  {t('wizard.verify.verifiedAt', { time: new Date(last.startedAt).toLocaleString() })}
+                  {t('wizard.verify.verifiedAt', { time: formatDateTime(last.startedAt, i18n.language) })}
                 </MessageBarBody>
               </MessageBar>
             )}

@@ -32,7 +32,7 @@ describe('ise-smtp-oauth certs', () => {
     expect(out).toContain(`Token host 127.0.0.1:${new URL(tenant.authorityHost).port}: captured, trusted by this computer`);
     expect(out).toContain(`SMTP host (after STARTTLS) 127.0.0.1:${tenant.smtpPort}`);
     expect(out).toContain(`SHA-256  ${new X509Certificate(tenant.caPem).fingerprint256}`);
-    expect(out).toContain('Administration > System > Certificates > Trusted Certificates > Import');
+    expect(out).toContain('Administration > System > Certificates > Certificate Management > Trusted Certificates > Import');
     expect(out).toContain('"Trust for authentication within ISE and Client-Server communication"');
     expect(out).toContain('leave "Trust for client authentication and Syslog" off');
     expect(out).toContain('1. ise-smtp-oauth_Practice_Root_CA.pem');

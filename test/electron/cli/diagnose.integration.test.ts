@@ -42,6 +42,27 @@ describe('ise-smtp-oauth diagnose', () => {
     expect(out).not.toContain(tenant.credentials().clientSecret);
   });
 
+  it('--route app-rbac: an App RBAC tenant is verified (exit 0, SMTP AUTH and a test mail pass, no error finding)', async () => {
+    tenant.setScenario('app-rbac-healthy');
+    const { code, out } = await run(['--json', ...practiceArgs(), '--route', 'app-rbac', '--send-to', 'helpdesk@contoso.com']);
+    expect(code).toBe(0);
+    const report = DiagnosticReportSchema.parse(JSON.parse(out));
+    expect(report.target.route).toBe('app-rbac');
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(report.findings.map((f) => f.code)).toEqual(['ISE_NODES_NOT_PROVEN']);
+    expect(report.checks.find((c) => c.id === 'smtp.auth')?.status).toBe('pass');
+    expect(report.checks.find((c) => c.id === 'smtp.send')?.status).toBe('pass');
+    expect(report.claims?.roles).toBeUndefined();
+  });
+
+  it('the same App RBAC tenant checked on the classic route: exit 0, told as information that it uses App RBAC', async () => {
+    tenant.setScenario('app-rbac-healthy');
+    const { code, out } = await run(['--json', ...practiceArgs()]);
+    expect(code).toBe(0);
+    const codes = DiagnosticReportSchema.parse(JSON.parse(out)).findings.map((f) => `${f.code}:${f.severity}`);
+    expect(codes.sort()).toEqual(['ISE_NODES_NOT_PROVEN:info', 'ROUTE_APP_RBAC_IN_USE:info']);
+  });
+
   it('exits 1 with the finding when a check fails, and the readable report names cause and fix', async () => {
     tenant.setScenario('wrong-secret');
     const json = await run(['--json', ...practiceArgs()]);

@@ -51,7 +51,8 @@ describe('practice Exchange Online SMTP over the wire (nodemailer)', () => {
       expect(transcript).toContain('250 2.1.5 Recipient OK');
       // the token went over the wire only inside the AUTH line, and nodemailer masks it in its log
       expect(transcript.some((l) => l.includes(token))).toBe(false);
-      expect(r.response).toMatch(/^250 2\.0\.0 OK </);
+      // Exchange's form: the message ID on the mailbox server, then its name; no "bytes queued"
+      expect(r.response).toMatch(/^250 2\.0\.0 OK <[0-9A-F]{32}@\w+MB\d{4}\.namprd\d{2}\.prod\.outlook\.com> \[Hostname=\w+MB\d{4}\.namprd\d{2}\.prod\.outlook\.com\]$/);
       const mail = t.receivedMail();
       expect(mail).toHaveLength(1);
       expect(mail[0]).toMatchObject({ user: t.credentials().mailbox, from: t.credentials().mailbox, to: ['trainer@contoso-practice.onmicrosoft.com'] });
@@ -71,15 +72,18 @@ describe('practice Exchange Online SMTP over the wire (nodemailer)', () => {
     await withTenant('healthy', async (t) => {
       const text = await rawSession(t, ['EHLO ise.example.com', 'AUTH XOAUTH2 dGVzdA==', 'MAIL FROM:<x@y.com>'], 600);
       const lines = text.split('\r\n');
-      expect(lines[0]).toMatch(/^220 \S+\.outlook\.office365\.com Microsoft ESMTP MAIL Service ready at /);
+      expect(lines[0]).toMatch(/^220 \S+\.outlook\.office365\.com Microsoft ESMTP MAIL Service ready at .* \+0000 \[08DD[0-9A-F]{12}\]$/);
       expect(lines).toContain('250-SIZE 157286400');
       expect(lines).toContain('250-STARTTLS');
       expect(lines).toContain('250-ENHANCEDSTATUSCODES');
       expect(lines).toContain('250 SMTPUTF8');
       expect(lines.some((l) => l.includes('AUTH'))).toBe(false);
-      // AUTH before TLS is refused; MAIL before AUTH gets Exchange's 530 5.7.57
-      expect(lines.some((l) => /^5\d\d /.test(l) && l.includes('STARTTLS'))).toBe(true);
-      expect(lines.some((l) => /^530 5\.7\.57 Client not authenticated to send mail\./.test(l))).toBe(true);
+      // AUTH before TLS: no AUTH is offered there, so Exchange's 504 5.7.4 for an unoffered
+      // mechanism (not smtp-server's invented 538); MAIL before AUTH gets Exchange's 530 5.7.57.
+      // Every error reply ends with Exchange's [host time id] tag.
+      expect(lines).toContainEqual(expect.stringMatching(/^504 5\.7\.4 Unrecognized authentication type \[\S+\.prod\.outlook\.com \S+Z 08DD[0-9A-F]{12}\]$/));
+      expect(lines.some((l) => l.startsWith('538'))).toBe(false);
+      expect(lines.some((l) => /^530 5\.7\.57 Client not authenticated to send mail\. \[\S+ \S+Z [0-9A-F]+\]$/.test(l))).toBe(true);
     });
   });
 
@@ -99,7 +103,7 @@ describe('practice Exchange Online SMTP over the wire (nodemailer)', () => {
     ['smtp-auth-off-tenant', 535, '5.7.139'],
     ['smtp-auth-off-mailbox', 535, '5.7.139'],
     ['security-defaults', 535, '5.7.139'],
-    ['throttled', 432, '4.3.2'],
+    ['reworded-reply', 535, '5.7.139'],
   ] as const)('%s: AUTH answers %d %s', async (scenario, responseCode, enhanced) => {
     await withTenant(scenario, async (t) => {
       const r = await sendWithNodemailer(t, { accessToken: await accessToken(t) });
@@ -126,6 +130,37 @@ describe('practice Exchange Online SMTP over the wire (nodemailer)', () => {
       const graph = await sendWithNodemailer(t, { accessToken: await accessToken(t, { scope: 'https://graph.microsoft.com/.default' }) });
       expect({ responseCode: graph.responseCode, enhanced: enhancedCode(graph.response) }).toEqual({ responseCode: 535, enhanced: '5.7.3' });
     });
+  });
+
+  it.each([
+    ['throttled', 432, '4.3.2', 'STOREDRV.ClientSubmit; sender thread limit exceeded'],
+    ['quota-exceeded', 554, '5.2.0', 'SubmissionQuotaExceededException'],
+  ] as const)('%s: AUTH succeeds, submission answers %d %s', async (scenario, responseCode, enhanced, fragment) => {
+    await withTenant(scenario, async (t) => {
+      const r = await sendWithNodemailer(t, { accessToken: await accessToken(t) });
+      expect({ ok: r.ok, code: r.code, responseCode: r.responseCode, enhanced: enhancedCode(r.response) }).toEqual({ ok: false, code: 'EMESSAGE', responseCode, enhanced });
+      expect(r.response).toContain(fragment);
+      expect(r.response).toMatch(/\[Hostname=\S+\] \[\S+ \S+Z 08DD[0-9A-F]{12}\]$/);
+      expect(t.receivedMail()).toHaveLength(0);
+    });
+  });
+
+  it('smtp-auth-mailbox-override: off for the organisation, $false on the mailbox → the mail flows', async () => {
+    await withTenant('smtp-auth-mailbox-override', async (t) => {
+      const r = await sendWithNodemailer(t, { accessToken: await accessToken(t) });
+      expect(r.ok).toBe(true);
+    });
+  });
+
+  it('a password (AUTH LOGIN) gets 5.7.139 "basic authentication is disabled"; past the cutoff 550 5.7.30', async () => {
+    const basic = async (scenario: PracticeScenario) =>
+      withTenant(scenario, async (t) => sendWithNodemailer(t, { password: 'Winter2026!' }));
+    const before = await basic('healthy');
+    expect({ responseCode: before.responseCode, enhanced: enhancedCode(before.response) }).toEqual({ responseCode: 535, enhanced: '5.7.139' });
+    expect(before.response).toContain('basic authentication is disabled');
+    const after = await basic('basic-auth-retired');
+    expect({ responseCode: after.responseCode, enhanced: enhancedCode(after.response) }).toEqual({ responseCode: 550, enhanced: '5.7.30' });
+    expect(after.response).toContain('Basic authentication is not supported for Client Submission.');
   });
 
   it('send-as-denied: AUTH succeeds, the message is refused at end of DATA with 554 5.2.252', async () => {

@@ -30,8 +30,8 @@ describe('tenantStateFor', () => {
     const s = tenantStateFor('healthy', NOW);
     expect(s.app).toMatchObject({ smtpSendAsAppUnder: 'exchange', adminConsentGranted: true });
     expect(s.exchangeServicePrincipal).toEqual({ appId: PRACTICE_IDS.clientId, objectId: PRACTICE_IDS.enterpriseAppObjectId });
-    expect(s.mailbox).toMatchObject({ smtpAuthEnabled: true, fullAccess: [PRACTICE_IDS.enterpriseAppObjectId], sendAsAllowed: true });
-    expect(s).toMatchObject({ smtpAuthEnabledForTenant: true, securityDefaultsEnabled: false, throttled: false, smtpHangs: false, untrustedCertificate: false });
+    expect(s.mailbox).toMatchObject({ smtpClientAuthenticationDisabled: null, fullAccess: [PRACTICE_IDS.enterpriseAppObjectId], sendAsAllowed: true });
+    expect(s).toMatchObject({ smtpClientAuthenticationDisabled: false, conditionalAccessBlocksApp: false, basicAuth: 'disabled', securityDefaultsEnabled: false, throttled: false, smtpHangs: false, untrustedCertificate: false });
     expect(Date.parse(s.app.secrets[0]!.expires)).toBeGreaterThan(NOW + 30 * 86_400_000);
   });
 
@@ -42,8 +42,15 @@ describe('tenantStateFor', () => {
     expect(tenantStateFor('no-service-principal', NOW).exchangeServicePrincipal).toBeNull();
     expect(tenantStateFor('sp-wrong-object-id', NOW).exchangeServicePrincipal?.objectId).toBe(PRACTICE_IDS.appRegistrationObjectId);
     expect(tenantStateFor('no-mailbox-permission', NOW).mailbox.fullAccess).toEqual([]);
-    expect(tenantStateFor('smtp-auth-off-tenant', NOW).smtpAuthEnabledForTenant).toBe(false);
-    expect(tenantStateFor('smtp-auth-off-mailbox', NOW).mailbox.smtpAuthEnabled).toBe(false);
+    expect(tenantStateFor('smtp-auth-off-tenant', NOW)).toMatchObject({ smtpClientAuthenticationDisabled: true, mailbox: { smtpClientAuthenticationDisabled: null } });
+    expect(tenantStateFor('smtp-auth-off-mailbox', NOW)).toMatchObject({ smtpClientAuthenticationDisabled: false, mailbox: { smtpClientAuthenticationDisabled: true } });
+    expect(tenantStateFor('smtp-auth-mailbox-override', NOW)).toMatchObject({ smtpClientAuthenticationDisabled: true, mailbox: { smtpClientAuthenticationDisabled: false } });
+    expect(tenantStateFor('reworded-reply', NOW)).toMatchObject({ rewordedReplies: true, mailbox: { smtpClientAuthenticationDisabled: true } });
+    expect(tenantStateFor('no-enterprise-app', NOW).app.enterpriseAppExists).toBe(false);
+    expect(tenantStateFor('conditional-access', NOW).conditionalAccessBlocksApp).toBe(true);
+    expect(tenantStateFor('quota-exceeded', NOW).mailbox.submissionQuotaExceeded).toBe(true);
+    expect(tenantStateFor('basic-auth-retired', NOW).basicAuth).toBe('retired');
+    expect(tenantStateFor('app-rbac-unannounced', NOW)).toEqual(tenantStateFor('app-rbac-healthy', NOW));
     expect(tenantStateFor('security-defaults', NOW).securityDefaultsEnabled).toBe(true);
     expect(tenantStateFor('send-as-denied', NOW).mailbox.sendAsAllowed).toBe(false);
     expect(tenantStateFor('throttled', NOW).throttled).toBe(true);

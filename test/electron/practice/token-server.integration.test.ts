@@ -126,6 +126,22 @@ describe('practice token endpoint over HTTPS', () => {
         headers: { 'client-request-id': '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9' },
       });
       expect(r.body.correlation_id).toBe('0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9');
+      // and as Entra's client-request-id response header
+      expect(r.headers['client-request-id']).toBe('0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9');
+    });
+  });
+
+  it.each([
+    ['no-enterprise-app', 7000229, 'invalid_client', 'is missing service principal in the tenant'],
+    ['conditional-access', 53003, 'invalid_grant', 'Access has been blocked by Conditional Access policies'],
+  ] as const)('%s → AADSTS%d (%s)', async (scenario, code, error, fragment) => {
+    await withTenant(scenario, async (t) => {
+      const r = await requestToken(t);
+      expect(r.status).toBe(400);
+      expect(r.body).toMatchObject({ error, error_codes: [code] });
+      expect(String(r.body.error_description)).toContain(`AADSTS${code}: `);
+      expect(String(r.body.error_description)).toContain(fragment);
+      expect(r.headers['client-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     });
   });
 

@@ -32,6 +32,8 @@ const FINDING_PARAMS: Record<FindingCode, string[]> = {
   TOKEN_SECRET_INVALID: ['aadsts'],
   TOKEN_SECRET_EXPIRED: ['aadsts'],
   TOKEN_SCOPE_INVALID: ['aadsts'],
+  TOKEN_APP_NO_SERVICE_PRINCIPAL: ['aadsts'],
+  TOKEN_BLOCKED_BY_CONDITIONAL_ACCESS: ['aadsts'],
   TOKEN_SERVICE_ERROR: [],
   TOKEN_UNCLASSIFIED: [],
   CLAIMS_ROLE_MISSING: [],
@@ -50,6 +52,10 @@ const FINDING_PARAMS: Record<FindingCode, string[]> = {
   SMTP_SEND_AS_DENIED: ['mailbox'],
   SMTP_NOT_AUTHENTICATED: [],
   SMTP_THROTTLED: ['reply'],
+  SMTP_BASIC_AUTH_REJECTED: ['reply'],
+  SMTP_TLS_VERSION_UNSUPPORTED: ['reply'],
+  SMTP_QUOTA_EXCEEDED: ['mailbox'],
+  ROUTE_APP_RBAC_IN_USE: [],
   SMTP_UNCLASSIFIED: ['reply'],
   ISE_NODES_NOT_PROVEN: [],
 };
@@ -127,7 +133,11 @@ describe('texts keep the guide wording in every language', () => {
     ['SP_OBJECT_ID_MISMATCH', ['Remove-ServicePrincipal', 'New-ServicePrincipal', 'Invalid email address']],
     ['TLS_UNTRUSTED_CHAIN', ['Trust for authentication within ISE', 'PKIX path building failed', 'Trusted Certificates']],
     ['NET_CONNECT_TIMEOUT', ['connect timed out', 'Administration > System > Settings > Proxy', 'login.microsoftonline.com:443', 'smtp.office365.com:587']],
-    ['SMTP_AUTH_DISABLED', ['Users > Active users', 'Mail > Manage email apps', 'Authenticated SMTP', 'Set-CASMailbox', 'Set-TransportConfig', '5.7.139']],
+    ['SMTP_AUTH_DISABLED', ['Users > Active users', 'Mail > Manage email apps', 'Authenticated SMTP', 'Set-CASMailbox', 'Get-TransportConfig', '5.7.139']],
+    ['SMTP_BASIC_AUTH_REJECTED', ['MS Exchange Online OAuth', 'Use Authentication Settings', 'MC786329', '550 5.7.30', 'SMTP AUTH Clients Submission Report']],
+    ['TOKEN_APP_NO_SERVICE_PRINCIPAL', ['New-MgServicePrincipal', 'Create Service Principal']],
+    ['SMTP_TLS_VERSION_UNSUPPORTED', ['TLS 1.2', 'https://aka.ms/smtp_auth_tls']],
+    ['SMTP_QUOTA_EXCEEDED', ['SubmissionQuotaExceededException']],
     ['SMTP_AUTH_BLOCKED_BY_POLICY', ['Security Defaults', 'Conditional Access']],
     ['CLAIMS_ROLE_MISSING', ['APIs my organization uses > Office 365 Exchange Online > Application permissions > SMTP.SendAsApp > Grant admin consent', 'Microsoft Graph']],
     ['ISE_NODES_NOT_PROVEN', ['PAN', 'MnT', 'PSN', 'login.microsoftonline.com:443', 'smtp.office365.com:587', 'Test Connection']],
@@ -163,11 +173,35 @@ describe('texts keep the guide wording in every language', () => {
     fr: 'secret client',
     de: 'Clientschlüssel',
     it: 'segreto client',
-    'zh-TW': '客戶端密碼',
+    'zh-TW': '用戶端密碼',
   };
   it.each(LOCALES)('%s uses the guide word for the client secret', (lng) => {
     for (const code of ['SECRET_EXPIRED', 'SECRET_EXPIRING_SOON', 'TOKEN_SECRET_INVALID'] as const) {
       expect(text(lng, code).toLowerCase(), `${lng}: ${code}`).toContain(secretWord[lng]!.toLowerCase());
     }
+  });
+});
+
+describe('route-aware fixes', () => {
+  const i18n = i18next.createInstance();
+  beforeAll(async () => {
+    const resources = Object.fromEntries(LOCALES.map((lng) => [lng, { translation: readLocale(lng) as Tree }]));
+    await i18n.init({ resources, lng: 'en', fallbackLng: false, interpolation: { escapeValue: false } });
+  });
+
+  it.each(LOCALES)('%s: on App RBAC the fixes name the role assignment, the scope and Test-ServicePrincipalAuthorization', (lng) => {
+    for (const code of ['SMTP_AUTH_REJECTED', 'SP_OBJECT_ID_MISMATCH'] as const) {
+      const rbac = i18n.t(`findings.${code}.fix`, { lng, context: 'app-rbac', ...SAMPLE_PARAMS });
+      expect(rbac, `${lng}: ${code}`).toContain('Test-ServicePrincipalAuthorization');
+      expect(rbac, `${lng}: ${code}`).toMatch(/Get-ManagementRoleAssignment|New-ManagementRoleAssignment/);
+      // and the classic fix stays the classic one
+      expect(i18n.t(`findings.${code}.fix`, { lng, ...SAMPLE_PARAMS }), `${lng}: ${code}`).toContain('FullAccess');
+    }
+  });
+
+  it.each(LOCALES)('%s: SMTP AUTH is enabled per mailbox, never advised tenant-wide', (lng) => {
+    const fix = i18n.t('findings.SMTP_AUTH_DISABLED.fix', { lng, ...SAMPLE_PARAMS });
+    expect(fix).toContain('Set-CASMailbox');
+    expect(fix).not.toContain('Set-TransportConfig');
   });
 });

@@ -58,6 +58,13 @@ describe('claims', () => {
     expect(findings[0]!.severity).toBe('warning');
   });
 
+  it('CLAIMS_AUDIENCE_WRONG for a national cloud says "not supported by this wizard" (context sovereign), not "wrong"', () => {
+    const [gcc] = checkClaims(summarizeClaims({ ...healthy, aud: 'https://outlook.office365.us' }), expect0);
+    expect(gcc).toMatchObject({ code: 'CLAIMS_AUDIENCE_WRONG', params: { context: 'sovereign' } });
+    const [graph] = checkClaims(summarizeClaims({ ...healthy, aud: 'https://graph.microsoft.com' }), expect0);
+    expect(graph!.params.context).toBeUndefined();
+  });
+
   it('CLAIMS_AUDIENCE_WRONG: a Graph token', () => {
     expect(codes({ ...healthy, aud: 'https://graph.microsoft.com' })).toEqual(['CLAIMS_AUDIENCE_WRONG']);
   });

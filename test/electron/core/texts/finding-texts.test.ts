@@ -19,6 +19,16 @@ describe('finding texts for the CLI', () => {
     expect(fix).not.toContain('{{mailbox}}');
   });
 
+  it('follow the route like the wizard: context app-rbac picks the App RBAC fix', () => {
+    const texts = findingTexts('de');
+    const rbac = texts.fix('SMTP_AUTH_REJECTED', { mailbox: 'm@contoso.com', context: 'app-rbac' });
+    expect(rbac).toContain('Test-ServicePrincipalAuthorization');
+    expect(rbac).not.toContain('Add-MailboxPermission -Identity');
+    expect(texts.fix('SMTP_AUTH_REJECTED', { mailbox: 'm@contoso.com' })).toContain('FullAccess');
+    // a context without its own text falls back to the plain one
+    expect(texts.fix('TOKEN_SECRET_INVALID', { context: 'app-rbac' })).toBe(texts.fix('TOKEN_SECRET_INVALID'));
+  });
+
   it('exist for every finding code in every language (no code falls back to its bare name)', () => {
     for (const lng of ['en', 'nl', 'fr', 'de', 'it', 'zh-TW'] as const) {
       const texts = findingTexts(lng);

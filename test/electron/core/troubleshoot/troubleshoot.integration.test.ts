@@ -109,7 +109,7 @@ describe('CLI', () => {
     const none = await analyzeLogCommand.run([]);
     out.restore();
     expect(code).toBe(1);
-    expect(out.text()).toMatch(/1\. TLS_UNTRUSTED_CHAIN: Export the CA chain/);
+    expect(out.text()).toMatch(/1\. TLS_UNTRUSTED_CHAIN: Capture the chains with this wizard/);
     expect([missing, none]).toEqual([2, 2]);
   });
 
