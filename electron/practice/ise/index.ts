@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { isIsePracticeScenario, type IsePracticeScenario } from '../../../shared/ise-api/practice';
@@ -38,6 +39,8 @@ export interface PracticeIse {
   /** Sets ISE's proxy settings (empty fqdn: none). */
   setProxy(proxy: { fqdn: string; port: number | null; bypassHosts?: string }): void;
   trustStore(): readonly TrustEntry[];
+  /** Every request received (method, path, which API): what tests assert was, or was not, sent. */
+  requests(): ReadonlyArray<{ api: 'ers' | 'openapi'; method: string; path: string }>;
   close(): Promise<void>;
 }
 
@@ -115,8 +118,15 @@ export async function startPracticeIse(opts: StartPracticeIseOptions): Promise<P
   const ersBase = () => `https://127.0.0.1:${ersPort}`;
   const apiBase = () => `https://127.0.0.1:${apiPort}`;
   const tls = () => ({ cert: admin.cert, key: admin.key, minVersion: 'TLSv1.2' as const });
-  const ers = createServer(tls(), createErsHandler({ state: () => state, accounts, mailbox: () => mailbox, baseUrl: ersBase }));
-  const api = createServer(tls(), createOpenApiHandler({ state: () => state, accounts, trustStore: trust, baseUrl: apiBase, proxy: () => proxy }));
+  const seen: Array<{ api: 'ers' | 'openapi'; method: string; path: string }> = [];
+  const logged =
+    (name: 'ers' | 'openapi', handler: (req: IncomingMessage, res: ServerResponse) => void) =>
+    (req: IncomingMessage, res: ServerResponse) => {
+      if (seen.length < 1000) seen.push({ api: name, method: req.method ?? '', path: (req.url ?? '').split('?')[0]! });
+      handler(req, res);
+    };
+  const ers = createServer(tls(), logged('ers', createErsHandler({ state: () => state, accounts, mailbox: () => mailbox, baseUrl: ersBase })));
+  const api = createServer(tls(), logged('openapi', createOpenApiHandler({ state: () => state, accounts, trustStore: trust, baseUrl: apiBase, proxy: () => proxy })));
   const ersSockets = track(ers);
   const apiSockets = track(api);
 
@@ -168,6 +178,7 @@ export async function startPracticeIse(opts: StartPracticeIseOptions): Promise<P
       proxy = { ...proxy, fqdn: p.fqdn, port: p.port, bypassHosts: p.bypassHosts ?? '' };
     },
     trustStore: () => trust,
+    requests: () => [...seen],
     close: async () => {
       await Promise.all([stop(ers, ersSockets), stop(api, apiSockets)]);
     },
