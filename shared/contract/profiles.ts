@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCalls } from './define';
 import { KeychainStatusSchema } from './app';
 import { DiagnosticReportSchema, RouteSchema } from '../diagnostics';
+import { IseConnectionSchema } from '../ise-api/connection';
 import {
   ClientIdSchema,
   ClientSecretSchema,
@@ -41,6 +42,8 @@ export const ProfileFieldsSchema = z.object({
   proxy: HttpUrlSchema.optional(),
   /** True when the profile points at the built-in practice tenant. */
   practice: z.boolean().default(false),
+  /** How to reach this customer's ISE API and the admin certificate accepted (issue 15); no password. */
+  ise: IseConnectionSchema.optional(),
 });
 export type ProfileFields = z.output<typeof ProfileFieldsSchema>;
 
@@ -126,6 +129,7 @@ export const ProfileUpdateInputSchema = z
         smtpPort: PortSchema.nullable().optional(),
         scope: ScopeSchema.nullable().optional(),
         proxy: HttpUrlSchema.nullable().optional(),
+        ise: IseConnectionSchema.nullable().optional(),
         lastVerification: DiagnosticReportSchema.nullable().optional(),
         // zod 4 applies a .default() even inside .partial(): without these, every update would
         // reset customer, iseVersion, route and practice to their defaults.

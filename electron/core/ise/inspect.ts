@@ -206,7 +206,7 @@ export async function runInspection(options: IseInspectOptions, deps: IseInspect
   if (store?.ok) {
     base.trustedStore = { read: true, count: store.value.length, required: compareTrustStore(needed, store.value, now) };
     for (const ca of base.trustedStore.required) {
-      const params = { subject: ca.subjectCN ?? ca.subject, sha256: ca.sha256, hosts: ca.endpoints.map((e) => (e === 'token' ? tokenHost : smtpHost)).join(', ') };
+      const params = { subject: ca.subjectCN ?? ca.subject, sha256: ca.sha256, hosts: [...new Set(ca.endpoints.map((e) => (e === 'token' ? `${tokenHost}:${tokenPort}` : `${smtpHost}:${smtpPort}`)))].join(', ') };
       if (ca.state === 'missing') base.findings.push(iseFinding('ISE_CA_MISSING', params));
       if (ca.state === 'expired') base.findings.push(iseFinding('ISE_CA_EXPIRED', { ...params, iseName: ca.iseName ?? '' }));
     }
