@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli';
+import type { CliCommand } from './command';
 import type { LogAnalysis } from '../../shared/contract/troubleshoot';
 import { analyzeGuestLogs, fileInput, SLOW_SEND_MS } from '../core/troubleshoot/guest-log';
 import { NEXT_STEP_EN } from '../core/troubleshoot/next-steps-en';

@@ -1,7 +1,7 @@
 import { access, constants, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli';
+import type { CliCommand } from './command';
 import { allPemFiles, captureChains, type CaptureOptions } from '../core/certificates';
 import { NEXT_STEP_EN } from '../core/troubleshoot/next-steps-en';
 import type { CertificateAnalysis, CertificateSummary, EndpointChain } from '../../shared/contract/certificates';

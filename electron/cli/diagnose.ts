@@ -1,11 +1,11 @@
 import { access, constants } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli';
+import type { CliCommand } from './command';
 import { diagnose } from '../core/diagnostics';
 import { parseIseVersion } from '../../shared/ise-version';
-import { CallFailure } from '../core/dispatch';
+import { CallFailure } from '../core/errors/call-failure';
 import { DiagnoseInputSchema, type DiagnoseInput } from '../../shared/contract/diagnostics';
-import type { DiagnosticReport, Finding } from '../../shared/diagnostics';
+import type { DiagnosticReport, Finding } from '../../shared/diagnostic-report';
 import { validationText } from '../../shared/validators';
 import { NEXT_STEP_EN } from '../core/troubleshoot/next-steps-en';
 import { formatElapsed, parseDuration, watchDiagnosis, type WatchProgress, type WatchResult } from '../core/diagnostics/watch';

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli';
-import { resolveDataDir } from '../core/data-dir';
-import { CallFailure } from '../core/dispatch';
+import type { CliCommand } from './command';
+import { resolveDataDir } from '../core/profiles/data-dir';
+import { CallFailure } from '../core/errors/call-failure';
 import { importMissingCas, inspectIse, type IseImportOptions, type IseInspectOptions } from '../core/ise';
 import { formatImport, formatInspection } from '../core/ise/format';
 import { savePin } from '../core/ise/profile';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli';
+import type { CliCommand } from './command';
 import { lookupErrorText } from '../core/troubleshoot/lookup';
 import { NEXT_STEP_EN } from '../core/troubleshoot/next-steps-en';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DiagnosticReportSchema, RouteSchema } from '../diagnostics';
+import { DiagnosticReportSchema, RouteSchema } from '../diagnostic-report';
 import { SETUP_STEPS } from '../steps';
 import {
   ClientIdSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCalls } from './define';
 import { KeychainStatusSchema } from './app';
-import { DiagnosticReportSchema, RouteSchema } from '../diagnostics';
+import { DiagnosticReportSchema, RouteSchema } from '../diagnostic-report';
 import { IseConnectionSchema } from '../ise-api/connection';
 import {
   ClientIdSchema,

@@ -1,5 +1,5 @@
-import type { CoreContext } from '../context';
-import type { Handlers } from '../dispatch';
+import type { CoreContext } from './context';
+import type { Handlers } from './dispatch';
 import { diagnose } from '../diagnostics';
 
 /** Handlers for the `diagnostics` calls (shared/contract/diagnostics.ts). */

@@ -6,8 +6,8 @@ import { profileCalls } from '../../../shared/contract/profiles';
 import { troubleshootCalls } from '../../../shared/contract/troubleshoot';
 import { verificationCalls } from '../../../shared/contract/verification';
 import type { CallName } from '../../../shared/contract';
-import type { CoreContext } from '../context';
-import type { Handlers } from '../dispatch';
+import type { CoreContext } from './context';
+import type { Handlers } from './dispatch';
 import { appHandlers } from './app';
 import { desktopHandlers } from './desktop';
 

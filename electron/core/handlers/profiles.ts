@@ -1,9 +1,9 @@
-import type { CoreContext } from '../context';
-import type { Handlers } from '../dispatch';
+import type { CoreContext } from './context';
+import type { Handlers } from './dispatch';
 import { exportProfile } from '../export';
 import { parseExport } from '../export/import';
-import { secretStatusOf, type ProfileServices } from '../profiles/service';
-import { lazyProfileService } from '../profiles/services';
+import { secretStatusOf, type ProfileServices } from '../profiles/profile-service';
+import { lazyProfileService } from '../profiles/process-services';
 import { keychainFixMessage } from '../vault/vault';
 
 type ProfileCallName =

@@ -1,6 +1,6 @@
 import type { Profile } from '../../../shared/contract/profiles';
 import { iseAccount, type IseConnection } from '../../../shared/ise-api/connection';
-import { CallFailure } from '../dispatch';
+import { CallFailure } from '../errors/call-failure';
 import type { ProfileEndpoints } from '../profiles/endpoints';
 import type { ProfileStore } from '../profiles/store';
 import type { Vault } from '../vault/vault';

@@ -1,4 +1,4 @@
-import { redact } from '../redact';
+import { redact } from '../diagnostics/redact';
 import { iseHttp, type IseHttpResult, type IseTrust } from './transport';
 import type { IseCertificate } from '../../../shared/contract/ise';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iseCommand } from '../../../electron/cli/ise';
 import { auditFile } from '../../../electron/core/ise/audit';
 import { IseImportReportSchema, IseInspectionSchema } from '../../../shared/contract/ise';
-import { runCli } from '../../integration/profiles/support';
+import { runCli } from '../../support/real-keychain';
 import { startPracticePair, type PracticePair } from '../../support/practice-ise';
 import { runCommand } from '../../support/run-command';
 
