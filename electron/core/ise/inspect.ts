@@ -116,7 +116,7 @@ export async function runInspection(options: IseInspectOptions, deps: IseInspect
   if (!('certificate' in probe)) probe = await probeCertificate(options.host, ersPort, timeoutMs);
   if (!('certificate' in probe)) {
     await capturing.catch(() => undefined);
-    base.findings.push(iseFinding('ISE_UNREACHABLE', { host: options.host, ersPort, apiPort, code: probe.code }));
+    base.findings.push(iseFinding('ISE_UNREACHABLE', { host: options.host, ports: `${apiPort}, ${ersPort}`, code: probe.code }));
     return finish({ inspection: base, session: null, needed: [] });
   }
   base.certificate = probe.certificate;
