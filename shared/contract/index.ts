@@ -7,6 +7,7 @@ import { practiceCalls } from './practice';
 import { verificationCalls } from './verification';
 import { desktopCalls } from './desktop';
 import { certificateCalls } from './certificates';
+import { iseCalls } from './ise';
 
 /**
  * The one contract between the renderer and the main process (DESIGN §4). Every call is
@@ -22,6 +23,7 @@ export const contract = {
   ...verificationCalls,
   ...desktopCalls,
   ...certificateCalls,
+  ...iseCalls,
 };
 
 export type Contract = typeof contract;

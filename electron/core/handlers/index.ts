@@ -1,4 +1,5 @@
 import { certificateCalls } from '../../../shared/contract/certificates';
+import { iseCalls } from '../../../shared/contract/ise';
 import type { CallSpec } from '../../../shared/contract/define';
 import { diagnosticsCalls } from '../../../shared/contract/diagnostics';
 import { practiceCalls } from '../../../shared/contract/practice';
@@ -27,6 +28,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...lazyDomain(practiceCalls, () => import('./practice').then((m) => m.practiceHandlers(ctx))),
     ...lazyDomain(verificationCalls, () => import('./verification').then((m) => m.verificationHandlers(ctx))),
     ...lazyDomain(certificateCalls, () => import('./certificates').then((m) => m.certificateHandlers(ctx))),
+    ...lazyDomain(iseCalls, () => import('./ise').then((m) => m.iseHandlers(ctx))),
   };
 }
 
