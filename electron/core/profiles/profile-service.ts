@@ -1,3 +1,4 @@
+import { iseAccount } from '../../../shared/ise-api/connection';
 import { CallFailure } from '../errors/call-failure';
 import type { ProfileStore } from './store';
 import type { Vault } from '../vault/vault';
@@ -90,6 +91,8 @@ export class ProfileService {
   async delete(profileId: string): Promise<boolean> {
     this.store.get(profileId);
     await this.vault.delete(profileId);
+    // The profile's ISE admin password (issue 15) goes with it.
+    await this.vault.delete(iseAccount(profileId));
     return this.store.delete(profileId);
   }
 
