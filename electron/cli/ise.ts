@@ -8,7 +8,7 @@ import { formatImport, formatInspection } from '../core/ise/format';
 import { savePin } from '../core/ise/profile';
 import { KeychainUnavailableError } from '../core/vault/vault';
 import type { IseImportReport, IseInspection } from '../../shared/contract/ise';
-import { DEFAULT_ERS_PORT, DEFAULT_OPENAPI_PORT, FingerprintSchema, iseAccount, type IseConnection } from '../../shared/ise-api/connection';
+import { DEFAULT_ERS_PORT, DEFAULT_OPENAPI_PORT, FingerprintSchema, iseAccount, normaliseFingerprint, type IseConnection } from '../../shared/ise-api/connection';
 import { ISE_PRACTICE_SCENARIOS, isIsePracticeScenario } from '../../shared/ise-api/practice';
 import { HostSchema, HttpUrlSchema, MailboxSchema, PortSchema, TimeoutSecondsSchema, validationText } from '../../shared/validators';
 import { openProfileService, readSecretFromStdin } from './profiles';
@@ -120,7 +120,7 @@ async function realPlan(values: Values): Promise<Plan> {
   if (fingerprintText !== undefined) {
     const r = FingerprintSchema.safeParse(fingerprintText);
     if (!r.success) throw new UsageError(`--ise-fingerprint ${r.error.issues[0]?.message ?? 'is invalid'}`);
-    fingerprint = r.data;
+    fingerprint = normaliseFingerprint(r.data);
   }
   let caPem: string | undefined;
   if (caFile !== undefined) {

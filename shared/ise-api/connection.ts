@@ -5,12 +5,14 @@ import { HostSchema, PortSchema } from '../validators';
 export const DEFAULT_ERS_PORT = 9060;
 export const DEFAULT_OPENAPI_PORT = 443;
 
-/** A SHA-256 fingerprint as ISE and browsers show it: 32 colon-separated upper-case hex bytes. */
+/**
+ * A SHA-256 fingerprint as people copy it: 32 hex bytes, with or without colons (or spaces),
+ * any case, optionally prefixed "SHA256:". Compare only after normaliseFingerprint.
+ */
 export const FingerprintSchema = z
   .string()
   .trim()
-  .transform((s) => normaliseFingerprint(s))
-  .pipe(z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'must be a SHA-256 fingerprint: 32 hex bytes, with or without colons'));
+  .regex(/^(?:sha-?256[:/ ]*)?(?:[0-9a-fA-F]{2}[: ]?){31}[0-9a-fA-F]{2}$/i, 'must be a SHA-256 fingerprint: 32 hex bytes, with or without colons');
 
 /** "ab12…" / "AB:12:…" / "sha256/AB12…" → "AB:12:…". Anything not 64 hex digits stays as typed. */
 export function normaliseFingerprint(text: string): string {

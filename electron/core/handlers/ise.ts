@@ -120,7 +120,7 @@ export function iseHandlers(ctx: CoreContext, services?: ProfileServices): Pick<
       const met = await meet({ ...connection, pinnedSha256: undefined });
       if (!met.certificate) throw new CallFailure('ISE_UNREACHABLE', `ISE ${connection.host} does not answer: nothing was pinned`);
       // Only the certificate ISE presents now can be pinned, and only if it is the one the engineer saw.
-      if (met.certificate.sha256 !== sha256) throw new CallFailure('ISE_CERT_MISMATCH', 'ISE now presents a different certificate than the one shown: check it again', 'sha256');
+      if (met.certificate.sha256 !== normaliseFingerprint(sha256)) throw new CallFailure('ISE_CERT_MISMATCH', 'ISE now presents a different certificate than the one shown: check it again', 'sha256');
       const saved = savePin(svc().store, profileId, connection, met.certificate);
       return { connection: await view(profileId, saved.ise!) };
     },
