@@ -49,6 +49,8 @@ export interface StartPracticeIseOptions {
   scenario?: IsePracticeScenario;
   /** The sender mailbox the guest settings should name (healthy): the practice tenant's. */
   mailbox?: string;
+  /** The admin password (tests: a canary); a fresh random one by default. */
+  password?: string;
 }
 
 const PRACTICE_MAILBOX = 'no-reply@practice.onmicrosoft.com';
@@ -89,7 +91,7 @@ export async function startPracticeIse(opts: StartPracticeIseOptions): Promise<P
   let admin: AdminCertificate = firstCert;
   let scenario: IsePracticeScenario = initial;
   let state: IsePracticeState = isePracticeStateFor(initial);
-  const password = `Practice-${randomBytes(9).toString('base64url')}`;
+  const password = opts.password ?? `Practice-${randomBytes(9).toString('base64url')}`;
   const mailbox = opts.mailbox ?? PRACTICE_MAILBOX;
   let proxy = { fqdn: '', port: null as number | null, bypassHosts: '', userName: '', passwordRequired: false };
 
