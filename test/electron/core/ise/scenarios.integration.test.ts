@@ -168,6 +168,24 @@ describe('connecting: the pin, the CA file, the account', () => {
   });
 });
 
+describe('egress judged from the proxy settings', () => {
+  it('this laptop needs a proxy and ISE has none → ISE_NODE_NO_EGRESS for each sending node; with an ISE proxy it does not fire', async () => {
+    await pair.ise.setScenario('cas-present');
+    const viaProxy = (o: ReturnType<typeof pair.options>) => ({ ...o, microsoft: { ...o.microsoft, proxy: 'http://127.0.0.1:9', timeoutSeconds: 2 } });
+    const r = await inspectIse(viaProxy(pair.options()));
+    expect(r.laptopPath.token).toBe('proxy 127.0.0.1:9');
+    expect(r.findings.filter((f) => f.code === 'ISE_NODE_NO_EGRESS').map((f) => f.params['node'])).toEqual(['ise-pan01', 'ise-psn01', 'ise-psn02']);
+    pair.ise.setProxy({ fqdn: 'proxy.practice.example', port: 8080 });
+    try {
+      const withProxy = await inspectIse(viaProxy(pair.options()));
+      expect(withProxy.proxy).toMatchObject({ configured: true, fqdn: 'proxy.practice.example', port: 8080 });
+      expect(codes(withProxy)).not.toContain('ISE_NODE_NO_EGRESS');
+    } finally {
+      pair.ise.setProxy({ fqdn: '', port: null });
+    }
+  });
+});
+
 describe('the trusted store fixed', () => {
   it('healthy: imports the missing CA with the guide\'s trust flag, reads it back, audits it; a second run is a no-op', async () => {
     await pair.ise.setScenario('healthy');
