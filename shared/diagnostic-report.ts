@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { FINDING_CODES, type FindingCode } from './findings';
 import { SETUP_STEPS } from './steps';
+import { CHECK_EVIDENCE, ClaimsSummarySchema, type CheckId } from './checks';
+
+export { ClaimsSummarySchema, type ClaimsSummary } from './checks';
 
 /** One diagnosis: a code (texts come from i18n), its step, and the values the texts need. */
 export const FindingSchema = z.object({
@@ -18,29 +21,35 @@ export const CheckStatusSchema = z.enum(['pass', 'fail', 'warn', 'skip']);
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 
 /** The outcome of one check: results are data, a check never throws (DESIGN §4). */
-export const CheckResultSchema = z.object({
-  id: z.string(),
-  step: z.enum(SETUP_STEPS),
-  status: CheckStatusSchema,
-  durationMs: z.number().nonnegative(),
-  /** Facts the check observed (banner, capabilities, certificate fingerprints, HTTP status …). */
-  evidence: z.record(z.string(), z.unknown()),
-  findings: z.array(FindingSchema),
-});
-export type CheckResult = z.infer<typeof CheckResultSchema>;
+function checkResultSchema<K extends CheckId>(id: K) {
+  return z.object({
+    id: z.literal(id),
+    step: z.enum(SETUP_STEPS),
+    status: CheckStatusSchema,
+    durationMs: z.number().nonnegative(),
+    /** Facts the check observed (banner, capabilities, certificate fingerprints, HTTP status …): shared/checks.ts. */
+    evidence: CHECK_EVIDENCE[id] as (typeof CHECK_EVIDENCE)[K],
+    findings: z.array(FindingSchema),
+  });
+}
 
-/** The access token's claims that matter to ISE; never the token itself. */
-export const ClaimsSummarySchema = z.object({
-  aud: z.string().optional(),
-  tid: z.string().optional(),
-  appid: z.string().optional(),
-  oid: z.string().optional(),
-  roles: z.array(z.string()).optional(),
-  exp: z.number().optional(),
-  iat: z.number().optional(),
-  iss: z.string().optional(),
-});
-export type ClaimsSummary = z.infer<typeof ClaimsSummarySchema>;
+/** One check's result, its evidence typed by its id. */
+export const CheckResultSchema = z.discriminatedUnion('id', [
+  checkResultSchema('input'),
+  checkResultSchema('network.login'),
+  checkResultSchema('token'),
+  checkResultSchema('claims'),
+  checkResultSchema('network.smtp'),
+  checkResultSchema('smtp.auth'),
+  checkResultSchema('smtp.send'),
+]);
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+export type CheckResultOf<K extends CheckId> = Extract<CheckResult, { id: K }>;
+
+/** The result of one check in a report, typed by its id; undefined when the run did not include it. */
+export function checkResult<K extends CheckId>(report: { checks: readonly CheckResult[] }, id: K): CheckResultOf<K> | undefined {
+  return report.checks.find((c): c is CheckResultOf<K> => c.id === id);
+}
 
 export const RouteSchema = z.enum(['classic', 'app-rbac']);
 export type Route = z.infer<typeof RouteSchema>;

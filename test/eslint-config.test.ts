@@ -24,6 +24,16 @@ describe('architecture lint rules', () => {
     expect(await ruleIdsFor("import os from 'node:os';\nexport const x = os;\n", 'renderer/bad.ts')).toContain('no-restricted-imports');
   });
 
+  it('renderer/wizard/ may not import renderer/shell/, and keeps the renderer rules', async () => {
+    const code = "import { useRouter } from '../shell/useRouter';\nexport const x = useRouter;\n";
+    expect(await ruleIdsFor(code, 'renderer/wizard/bad.ts')).toContain('no-restricted-imports');
+    expect(await ruleIdsFor("import { Screens } from '../../shell/Screens';\nexport const x = Screens;\n", 'renderer/wizard/steps/Bad.tsx')).toContain('no-restricted-imports');
+    expect(await ruleIdsFor("import os from 'node:os';\nexport const x = os;\n", 'renderer/wizard/bad.ts')).toContain('no-restricted-imports');
+    // the shell may compose the wizard, and the wizard may use the profile store
+    expect(await ruleIdsFor("import type { Wizard } from '../wizard/step';\nexport type X = Wizard;\n", 'renderer/shell/good.ts')).toEqual([]);
+    expect(await ruleIdsFor("import type { CurrentProfile } from '../profiles/currentProfile';\nexport type X = CurrentProfile;\n", 'renderer/wizard/good.ts')).toEqual([]);
+  });
+
   it('raw ipcMain is allowed only in the IPC binding files', async () => {
     const code = "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n";
     expect(await ruleIdsFor(code, 'electron/window-security.ts')).toContain('no-restricted-syntax');

@@ -1,8 +1,6 @@
-import type { CheckResult, DiagnosticReport } from '../../shared/diagnostic-report';
+import { FULL_RUN_CHECKS, provingChecks } from '../../shared/checks';
+import { checkResult, type CheckResult, type DiagnosticReport } from '../../shared/diagnostic-report';
 import type { SetupStep, WizardScreen } from '../../shared/steps';
-
-/** Where the wizard can be: the welcome/first start, one of the five setup screens, or a side screen. */
-export type ShellScreen = 'start' | WizardScreen | 'profiles' | 'troubleshoot';
 
 /** What a step's "Check" asks diagnoseProfile for; the Verify screen runs everything. */
 export const SCREEN_CHECK_STEPS: Record<WizardScreen, SetupStep[] | undefined> = {
@@ -13,22 +11,10 @@ export const SCREEN_CHECK_STEPS: Record<WizardScreen, SetupStep[] | undefined> =
   verify: undefined,
 };
 
-/**
- * The checks whose outcome proves a screen's part. A step-only run also runs the checks the
- * step depends on (a mailbox run needs a token): those tell where a failure is, not what this
- * screen proves.
- */
-const PROVING_CHECKS: Record<Exclude<WizardScreen, 'verify'>, string[]> = {
-  mailbox: ['smtp.auth'],
-  'app-registration': ['token', 'claims'],
-  'service-principal': ['smtp.auth'],
-  ise: ['claims'],
-};
-
 export type ScreenStatus = 'not-started' | 'in-progress' | 'passed' | 'failed';
 
 function isFullRun(report: DiagnosticReport): boolean {
-  return report.checks.some((c) => c.id === 'smtp.auth') && report.checks.some((c) => c.id === 'network.login');
+  return FULL_RUN_CHECKS.every((id) => checkResult(report, id) !== undefined);
 }
 
 /**
@@ -43,8 +29,9 @@ export function screenStatus(screen: WizardScreen, report: DiagnosticReport | nu
   const step: SetupStep = screen;
   const errorHere = report.findings.some((f) => f.step === step && f.severity === 'error');
   if (errorHere) return 'failed';
-  const proving = PROVING_CHECKS[screen]
-    .map((id) => report.checks.find((c) => c.id === id))
+  // The checks that prove this screen's part, from the one table in shared/checks.ts.
+  const proving = provingChecks(screen)
+    .map((id) => checkResult(report, id))
     .filter((c): c is CheckResult => c !== undefined);
   if (proving.length === 0) return idle;
   if (proving.some((c) => c.status === 'fail')) return 'failed';

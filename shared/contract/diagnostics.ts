@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DiagnosticReportSchema, RouteSchema } from '../diagnostic-report';
+import { RouteSchema } from '../diagnostic-report';
 import { SETUP_STEPS } from '../steps';
 import {
   ClientIdSchema,
@@ -13,11 +13,13 @@ import {
   TenantIdSchema,
   TimeoutSecondsSchema,
 } from '../validators';
-import { defineCalls } from './define';
 
 /**
  * What a diagnosis is run with: the values ISE will be given (DESIGN §2) and the laptop's way
- * out (proxy, extra CA). The secret is checked only for presence and size here: a Secret ID
+ * out (proxy, extra CA). The CLI's `diagnose` validates its flags with it and the diagnosis
+ * options derive from it (electron/core/diagnostics/options.ts). It is not a call of its own:
+ * the renderer diagnoses stored profiles (diagnoseProfile), and `caFile` is a path, which main
+ * never takes from the page (files reach main as bytes the user picked). The secret is checked only for presence and size here: a Secret ID
  * pasted for the Value is a diagnosis (INPUT_SECRET_LOOKS_LIKE_ID), not a refused call.
  */
 export const DiagnoseInputSchema = z
@@ -31,20 +33,22 @@ export const DiagnoseInputSchema = z
     authorityHost: HttpUrlSchema.optional(),
     smtpHost: HostSchema.optional(),
     smtpPort: PortSchema.optional(),
+    /** An HTTP proxy URL; when absent, HTTPS_PROXY/https_proxy (honouring NO_PROXY) is used. */
     proxy: HttpUrlSchema.optional(),
+    /** A PEM file of extra CAs trusted on top of the system roots (the CLI's --ca-file; never from the page). */
     caFile: z.string().min(1).max(4096).optional(),
+    /** Bound for every network phase (DNS, connect, TLS, each SMTP reply, the token call). */
     timeoutSeconds: TimeoutSecondsSchema.optional(),
+    /** The ObjectId given to New-ServicePrincipal, compared with the token's oid. */
     servicePrincipalObjectId: ObjectIdSchema.optional(),
     route: RouteSchema.optional(),
+    /** When set, a test mail goes from the mailbox to this address (proves MAIL FROM / send-as). */
     sendTo: MailboxSchema.optional(),
     iseVersion: z.string().trim().min(1, 'iseVersion').max(40, 'iseVersion').optional(),
+    /** The secret's expiry date, YYYY-MM-DD. */
     secretExpiry: ExpiryDateSchema.optional(),
+    /** Run only the checks these wizard steps need; all checks when absent. */
     steps: z.array(z.enum(SETUP_STEPS)).min(1).optional(),
   })
   .strict();
 export type DiagnoseInput = z.output<typeof DiagnoseInputSchema>;
-
-export const diagnosticsCalls = defineCalls({
-  /** Proves a configuration the way ISE will use it; the report is data, never an exception. */
-  diagnose: { input: DiagnoseInputSchema, output: DiagnosticReportSchema },
-});

@@ -161,8 +161,6 @@ export const profileCalls = defineCalls({
     input: byId.extend({ secret: ClientSecretSchema }).strict(),
     output: SecretStatusSchema.extend({ keychainWarning: KeychainWarningSchema.optional() }),
   },
-  secretStatus: { input: byId, output: SecretStatusSchema },
-  secretDelete: { input: byId, output: SecretStatusSchema },
   keychainStatus: {
     input: z.object({}).strict(),
     output: KeychainStatusSchema.extend({ fix: z.string().optional() }),

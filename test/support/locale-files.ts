@@ -1,22 +1,29 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readTextCatalog } from '../../electron/core/texts/sources';
+import { LANGUAGE_CODES, type TextCatalog } from '../../shared/i18n/catalog';
 
 /** The languages the wizard ships in (DESIGN §4); `en` is the reference every other locale is checked against. */
-export const LOCALES = ['en', 'nl', 'fr', 'de', 'it', 'zh-TW'] as const;
+export const LOCALES = LANGUAGE_CODES as readonly ('en' | 'nl' | 'fr' | 'de' | 'it' | 'zh-TW')[];
 export type Locale = (typeof LOCALES)[number];
 
-// I18N_LOCALES_DIR lets a check run against a copy (e.g. to prove it catches a broken file).
-export const LOCALES_DIR =
-  process.env.I18N_LOCALES_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../renderer/i18n/locales');
+// I18N_SOURCES_DIR lets a check run against a copy (e.g. to prove it catches a broken file).
+export const SOURCES_DIR = process.env.I18N_SOURCES_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../renderer/i18n/sources');
 
 export type Tree = { [key: string]: string | Tree };
 
-/** Reads one locale file as written by scripts/i18n-merge.mjs; null when it does not exist. */
+let built: { catalog: TextCatalog; problems: string[] } | undefined;
+
+/** The texts as the build merges them from renderer/i18n/sources, and the problems it found. */
+export function textCatalog(): { catalog: TextCatalog; problems: string[] } {
+  built ??= readTextCatalog(SOURCES_DIR);
+  return built;
+}
+
+/** One language's texts, merged from the sources exactly as the renderer's build does; null when unknown. */
 export function readLocale(lng: string): Tree | null {
-  const file = path.join(LOCALES_DIR, `${lng}.json`);
-  if (!fs.existsSync(file)) return null;
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as Tree;
+  const tree = (textCatalog().catalog as Record<string, Tree | undefined>)[lng];
+  return tree && Object.keys(tree).length > 0 ? tree : null;
 }
 
 /** Flattens a namespace tree to dotted keys (i18next's default key separator), leaves kept as found. */

@@ -52,7 +52,12 @@ export async function certificateChain(): Promise<{ caPem: string; leafPem: stri
 /** A passing verification report with claims, SMTP evidence and captured chains. */
 export function sampleReport(chain?: { caPem: string; leafPem: string }): DiagnosticReport {
   const chainEvidence = chain
-    ? { chain: [{ pem: chain.leafPem, isCA: false, subject: 'x', issuer: 'y', sha256: 'z' }, { pem: chain.caPem, isCA: true }] }
+    ? {
+        chain: [
+          { pem: chain.leafPem, subject: 'x', issuer: 'y', validFrom: '2026-01-01', validTo: '2027-01-01', sha256: 'z' },
+          { pem: chain.caPem, subject: 'y', issuer: 'y', validFrom: '2026-01-01', validTo: '2036-01-01', sha256: 'w' },
+        ],
+      }
     : {};
   return {
     ok: true,
@@ -76,7 +81,12 @@ export function sampleReport(chain?: { caPem: string; leafPem: string }): Diagno
         step: 'network',
         status: 'pass',
         durationMs: 10,
-        evidence: { banner: '220 test.outlook.com Microsoft ESMTP MAIL Service ready', capabilities: ['STARTTLS', 'AUTH XOAUTH2', '8BITMIME'], ...chainEvidence },
+        evidence: {
+          banner: '220 test.outlook.com Microsoft ESMTP MAIL Service ready',
+          capabilitiesBeforeTls: ['STARTTLS', '8BITMIME'],
+          capabilitiesAfterTls: ['AUTH XOAUTH2', '8BITMIME'],
+          ...chainEvidence,
+        },
         findings: [],
       },
       { id: 'token', step: 'app-registration', status: 'pass', durationMs: 10, evidence: {}, findings: [] },

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { rootCertificates, type SecureContext } from 'node:tls';
-import type { Route } from '../../../shared/diagnostic-report';
+import type { z } from 'zod';
+import type { DiagnoseInputSchema } from '../../../shared/contract/diagnostics';
 import type { SetupStep } from '../../../shared/steps';
 import { proxyFromEnvironment } from './proxy';
 import { secureContextFor } from './tls-context';
@@ -12,38 +13,17 @@ export const DEFAULT_SMTP_HOST = 'smtp.office365.com';
 export const DEFAULT_SMTP_PORT = 587;
 export const DEFAULT_TIMEOUT_SECONDS = 15;
 
-/** What one diagnosis is asked to prove: the values ISE will be given, plus test-only knobs. */
-export interface DiagnoseOptions {
-  tenantId: string;
-  clientId: string;
-  mailbox: string;
-  /** The client secret Value; absent means the token path cannot run (reported as a skip). */
-  clientSecret?: string;
-  scope?: string;
-  authorityHost?: string;
-  smtpHost?: string;
-  smtpPort?: number;
-  /** An HTTP proxy URL; when absent, HTTPS_PROXY/https_proxy (honouring NO_PROXY) is used. */
-  proxy?: string;
-  /** A PEM file of extra CAs trusted on top of the system roots (TLS-inspecting proxy, practice CA). */
-  caFile?: string;
-  /** The same as PEM text (the practice tenant hands its CA over in memory). */
+/**
+ * What one diagnosis is asked to prove: the values ISE will be given, plus test-only knobs.
+ * Derived from the contract's DiagnoseInputSchema (the CLI validates its flags with it), plus
+ * what only main can hand over: the practice tenant's CA as PEM text, and the practice mark.
+ */
+export type DiagnoseOptions = z.output<typeof DiagnoseInputSchema> & {
+  /** Extra CAs as PEM text (the practice tenant hands its CA over in memory). */
   caPem?: string;
-  /** Bound for every network phase (DNS, connect, TLS, each SMTP reply, the token call). */
-  timeoutSeconds?: number;
-  /** The ObjectId given to New-ServicePrincipal, compared with the token's oid. */
-  servicePrincipalObjectId?: string;
-  route?: Route;
-  /** When set, a test mail goes from the mailbox to this address (proves MAIL FROM / send-as). */
-  sendTo?: string;
-  iseVersion?: string;
-  /** The secret's expiry date, YYYY-MM-DD. */
-  secretExpiry?: string;
-  /** Run only the checks these wizard steps need; all checks when absent. */
-  steps?: SetupStep[];
   /** Marks the report as made against the built-in practice tenant. */
   practice?: boolean;
-}
+};
 
 /** Options with defaults applied and the CA read: what the checks use. */
 export interface ResolvedOptions extends Required<Pick<DiagnoseOptions, 'tenantId' | 'clientId' | 'mailbox' | 'route'>> {

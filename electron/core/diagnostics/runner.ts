@@ -1,6 +1,7 @@
 import type { CheckResult, CheckStatus, ClaimsSummary, DiagnosticReport, Finding } from '../../../shared/diagnostic-report';
 import type { FindingCode } from '../../../shared/findings';
 import type { SetupStep } from '../../../shared/steps';
+import { CHECK_IDS, CHECKS, type CheckId } from '../../../shared/checks';
 import { checkClaims, decodeJwtPayload, summarizeClaims } from './claims';
 import { makeFinding, hasError } from './finding';
 import { blocksNetwork, checkInputs } from './input-checks';
@@ -12,17 +13,7 @@ import { sendTestMail, verifySmtpAuth, type SmtpAuthRequest } from './smtp-auth'
 import { openSmtpSession, type SessionOutcome, type SmtpSession } from './smtp-session';
 import { acquireToken } from './token';
 
-/** The checks of a diagnosis, in report order, with the wizard step each belongs to. */
-export const CHECKS = {
-  input: 'app-registration',
-  'network.login': 'network',
-  token: 'app-registration',
-  claims: 'app-registration',
-  'network.smtp': 'network',
-  'smtp.auth': 'service-principal',
-  'smtp.send': 'mailbox',
-} as const satisfies Record<string, SetupStep>;
-export type CheckId = keyof typeof CHECKS;
+export type { CheckId } from '../../../shared/checks';
 
 /** Which checks a wizard step needs to prove its part (a step-only run, DESIGN §4). */
 export const CHECKS_FOR_STEP: Record<SetupStep, readonly CheckId[]> = {
@@ -52,9 +43,10 @@ class ReportBuilder {
 
   record(id: CheckId, durationMs: number, evidence: Record<string, unknown>, findings: Finding[], status?: CheckStatus): void {
     if (!this.wants(id)) return;
+    // The evidence's shape per check is declared in shared/checks.ts (CHECK_EVIDENCE).
     this.results.set(id, {
       id,
-      step: CHECKS[id],
+      step: CHECKS[id].step,
       status: status ?? statusOf(findings),
       durationMs: Math.max(0, Math.round(durationMs)),
       evidence: redactDeep(evidence, this.redactor),
@@ -78,7 +70,7 @@ class ReportBuilder {
   }
 
   ordered(): CheckResult[] {
-    return (Object.keys(CHECKS) as CheckId[]).flatMap((id) => this.results.get(id) ?? []);
+    return [...CHECK_IDS].flatMap((id) => this.results.get(id) ?? []);
   }
 }
 
@@ -105,7 +97,7 @@ export async function diagnose(options: DiagnoseOptions, deps: DiagnoseDeps = {}
   const o = await resolveOptions(options, deps.env ?? process.env);
   let accessToken: string | undefined;
   const redactor = createRedactor(() => [o.clientSecret, accessToken]);
-  const wanted = new Set<CheckId>(o.steps?.length ? o.steps.flatMap((s) => CHECKS_FOR_STEP[s]) : (Object.keys(CHECKS) as CheckId[]));
+  const wanted = new Set<CheckId>(o.steps?.length ? o.steps.flatMap((s) => CHECKS_FOR_STEP[s]) : [...CHECK_IDS]);
   const report = new ReportBuilder(wanted, redactor);
   let claims: ClaimsSummary | null = null;
 

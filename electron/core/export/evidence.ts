@@ -1,9 +1,7 @@
 import { X509Certificate, createHash } from 'node:crypto';
-import type { DiagnosticReport } from '../../../shared/diagnostic-report';
+import { CHAIN_CHECK_IDS, CHECKS } from '../../../shared/checks';
+import { checkResult, type DiagnosticReport } from '../../../shared/diagnostic-report';
 import type { ExportVerification } from '../../../shared/export-format';
-
-/** The checks whose connections record a certificate chain (the token host and the SMTP host). */
-export const CHAIN_CHECK_IDS = ['network.login', 'network.smtp'] as const;
 
 /** One certificate from a check's evidence, re-read from its PEM so nothing is taken on trust. */
 export interface CapturedCertificate {
@@ -18,20 +16,17 @@ export interface CapturedCertificate {
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 
 /**
- * The certificates the verification saw. The engine records `{chain: [{pem, subject, issuer,
- * sha256, isCA}]}` in the evidence of the chain checks; the evidence is untyped, so every field
- * is read defensively and the PEM is parsed again (a bad entry is skipped, not trusted).
+ * The certificates the verification saw: the chains in the evidence of the chain checks
+ * (shared/checks.ts). Each PEM is parsed again, so the export states what the certificate
+ * itself says, not what the report claims (a PEM that does not parse is skipped).
  */
 export function capturedCertificates(report: DiagnosticReport | null): CapturedCertificate[] {
   if (!report) return [];
   const seen = new Set<string>();
   const out: CapturedCertificate[] = [];
-  for (const check of report.checks) {
-    if (!(CHAIN_CHECK_IDS as readonly string[]).includes(check.id)) continue;
-    const chain = check.evidence['chain'];
-    if (!Array.isArray(chain)) continue;
-    for (const entry of chain as unknown[]) {
-      const cert = readCertificate(check.id, entry);
+  for (const id of CHAIN_CHECK_IDS) {
+    for (const entry of checkResult(report, id)?.evidence.chain ?? []) {
+      const cert = readCertificate(id, entry);
       if (cert && !seen.has(cert.sha256)) {
         seen.add(cert.sha256);
         out.push(cert);
@@ -41,10 +36,9 @@ export function capturedCertificates(report: DiagnosticReport | null): CapturedC
   return out;
 }
 
-function readCertificate(source: string, entry: unknown): CapturedCertificate | undefined {
-  if (!entry || typeof entry !== 'object') return undefined;
-  const pemField = (entry as Record<string, unknown>)['pem'];
-  const pem = typeof pemField === 'string' ? PEM_BLOCK.exec(pemField)?.[0] : undefined;
+function readCertificate(source: string, entry: { pem: string }): CapturedCertificate | undefined {
+  // Typed by the report schema, still checked: a report built in memory skips that parse.
+  const pem = typeof entry?.pem === 'string' ? PEM_BLOCK.exec(entry.pem)?.[0] : undefined;
   if (!pem) return undefined;
   try {
     const x509 = new X509Certificate(pem);
@@ -62,35 +56,20 @@ function readCertificate(source: string, entry: unknown): CapturedCertificate | 
   }
 }
 
-function stringField(evidence: Record<string, unknown>, keys: string[]): string | undefined {
-  for (const key of keys) {
-    const value = evidence[key];
-    if (typeof value === 'string' && value.trim() !== '') return value.trim().slice(0, 512);
-  }
-  return undefined;
-}
-
-function stringList(evidence: Record<string, unknown>, keys: string[]): string[] | undefined {
-  for (const key of keys) {
-    const value = evidence[key];
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return (value as string[]).slice(0, 64);
-  }
-  return undefined;
-}
-
 /** The verification as the export shows it: statuses, claims, SMTP facts, fingerprints; no raw evidence. */
 export function verificationSummary(report: DiagnosticReport | null): ExportVerification | null {
   if (!report) return null;
-  const smtpEvidence = report.checks.find((c) => c.id === 'network.smtp')?.evidence ?? {};
-  const banner = stringField(smtpEvidence, ['banner', 'greeting']);
-  const capabilities = stringList(smtpEvidence, ['capabilities', 'extensions', 'ehlo']);
+  const smtp = checkResult(report, 'network.smtp')?.evidence;
+  const banner = smtp?.banner?.trim().slice(0, 512);
+  // What the server offers after STARTTLS is what ISE authenticates against.
+  const capabilities = (smtp?.capabilitiesAfterTls ?? smtp?.capabilitiesBeforeTls)?.slice(0, 64);
   const c = report.claims;
   return {
     startedAt: report.startedAt,
     ok: report.ok,
     durationMs: report.durationMs,
     practice: report.target.practice,
-    checks: report.checks.map((check) => ({ id: check.id, step: check.step, status: check.status })),
+    checks: report.checks.map((check) => ({ id: check.id, step: CHECKS[check.id].step, status: check.status })),
     findings: report.findings.map((f) => ({ code: f.code, severity: f.severity })),
     claims: c
       ? {

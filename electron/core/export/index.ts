@@ -15,6 +15,12 @@ export function exportBaseName(profile: Profile): string {
 /**
  * One export of a profile, as text with a file name and MIME type. The secret is not an
  * input here at all, so no format can contain it.
+ *
+ * How to add an export format: add its name to ExportFormatSchema (shared/contract/profiles.ts),
+ * write its builder in its own module here (reading the report's evidence through
+ * shared/checks.ts, never by guessed keys), add its case below, a button in
+ * renderer/profiles/ExportMenu.tsx with its text in renderer/i18n/sources, and a test that it
+ * never contains the secret (test/electron/core/export/canary.integration.test.ts).
  */
 export function exportProfile(profile: Profile, format: ExportFormat, ctx: ExportContext): ExportFile {
   const base = exportBaseName(profile);

@@ -1,7 +1,6 @@
 import { certificateCalls } from '../../../shared/contract/certificates';
 import { iseCalls } from '../../../shared/contract/ise';
 import type { CallSpec } from '../../../shared/contract/define';
-import { diagnosticsCalls } from '../../../shared/contract/diagnostics';
 import { practiceCalls } from '../../../shared/contract/practice';
 import { profileCalls } from '../../../shared/contract/profiles';
 import { troubleshootCalls } from '../../../shared/contract/troubleshoot';
@@ -10,7 +9,7 @@ import type { CallName } from '../../../shared/contract';
 import type { CoreContext } from './context';
 import type { Handlers } from './dispatch';
 import { appHandlers } from './app';
-import { desktopHandlers } from './desktop';
+import { desktopHandlers, type DesktopHandlersFactory } from './desktop';
 
 /**
  * Every contract call's implementation, for one process. One file per domain, merged here.
@@ -18,18 +17,19 @@ import { desktopHandlers } from './desktop';
  * analyzer …) loads on the first call of that domain, so starting the app or browser mode
  * does not wait for code the first screen never uses.
  */
-export function createHandlers(ctx: CoreContext): Handlers {
-  return {
+export function createHandlers(ctx: CoreContext, options: { desktop?: DesktopHandlersFactory } = {}): Handlers {
+  const handlers: Handlers = {
     ...appHandlers(ctx),
     ...desktopHandlers(),
     ...lazyDomain(troubleshootCalls, () => import('./troubleshoot').then((m) => m.troubleshootHandlers(ctx))),
     ...lazyDomain(profileCalls, () => import('./profiles').then((m) => m.profileHandlers(ctx))),
-    ...lazyDomain(diagnosticsCalls, () => import('./diagnostics').then((m) => m.diagnosticsHandlers(ctx))),
     ...lazyDomain(practiceCalls, () => import('./practice').then((m) => m.practiceHandlers(ctx))),
     ...lazyDomain(verificationCalls, () => import('./verification').then((m) => m.verificationHandlers(ctx))),
     ...lazyDomain(certificateCalls, () => import('./certificates').then((m) => m.certificateHandlers(ctx))),
     ...lazyDomain(iseCalls, () => import('./ise').then((m) => m.iseHandlers(ctx))),
   };
+  // The desktop app's own calls replace the DESKTOP_ONLY answers; they may use the core ones.
+  return options.desktop ? { ...handlers, ...options.desktop(handlers) } : handlers;
 }
 
 type DomainHandlers<C> = Pick<Handlers, keyof C & CallName>;

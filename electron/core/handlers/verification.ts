@@ -1,5 +1,6 @@
 import type { CoreContext } from './context';
 import type { Handlers } from './dispatch';
+import { diagnoseInputFor } from '../profiles/diagnose-input';
 import { endpointsFor } from '../profiles/endpoints';
 import { diagnose } from '../diagnostics';
 import type { ProfileServices } from '../profiles/profile-service';
@@ -19,18 +20,10 @@ export function verificationHandlers(ctx: CoreContext, services?: ProfileService
       const secret = await s.vault.get(profile.id);
       const endpoints = await endpointsFor(profile, ctx.practiceHost);
       const report = await diagnose({
-        tenantId: profile.tenantId,
-        clientId: profile.clientId,
-        mailbox: profile.mailbox,
+        ...diagnoseInputFor(profile, endpoints),
         ...(secret !== null ? { clientSecret: secret } : {}),
-        route: profile.route,
-        ...(profile.scope ? { scope: profile.scope } : {}),
-        ...(profile.servicePrincipalObjectId ? { servicePrincipalObjectId: profile.servicePrincipalObjectId } : {}),
-        ...(profile.secretExpiry ? { secretExpiry: profile.secretExpiry } : {}),
-        ...(profile.iseVersion ? { iseVersion: profile.iseVersion } : {}),
         ...(steps ? { steps } : {}),
         ...(sendTo ? { sendTo } : {}),
-        ...endpoints,
       });
       if (!steps) await s.update(profile.id, { lastVerification: report });
       return report;

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../shared/languages';
+import { readLocale } from '../../support/locale-files';
 
 type Tree = { [key: string]: string | Tree };
 
 function load(code: string): Tree {
-  return JSON.parse(readFileSync(`renderer/i18n/locales/${code}.json`, 'utf8')).wizard as Tree;
+  return readLocale(code)!.wizard as Tree;
 }
 
 /** Flattens to dotted keys; plural forms (_one, _other …) count as one key, as languages differ in them. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { CheckId } from '../../../shared/checks';
 import type { CheckResult, DiagnosticReport, Finding } from '../../../shared/diagnostic-report';
 import { latestStatus, newestReport, screenStatus } from '../../../renderer/wizard/screens';
 
-function check(id: string, step: CheckResult['step'], status: CheckResult['status'], findings: Finding[] = []): CheckResult {
-  return { id, step, status, durationMs: 1, evidence: {}, findings };
+function check(id: CheckId, step: CheckResult['step'], status: CheckResult['status'], findings: Finding[] = []): CheckResult {
+  return { id, step, status, durationMs: 1, evidence: {}, findings } as CheckResult;
 }
 
 function report(startedAt: string, checks: CheckResult[], ok = true): DiagnosticReport {

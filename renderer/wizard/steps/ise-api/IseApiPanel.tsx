@@ -6,7 +6,7 @@ import type { IseCertificate, IseImportReport, IseInspection, PinState } from '.
 import type { IseFinding } from '../../../../shared/ise-api/findings';
 import { ISE_PRACTICE_SCENARIOS } from '../../../../shared/ise-api/practice';
 import { call } from '../../../client';
-import type { Wizard } from '../../useWizard';
+import type { Wizard } from '../../step';
 import { IseFindings } from './IseFindings';
 import { IseInspectionView } from './IseInspectionView';
 

@@ -65,7 +65,7 @@ if (status.available) {
       const chain = await certificateChain();
       await call('profileUpdate', { profileId: id, changes: { servicePrincipalObjectId: SP_OID, lastVerification: sampleReport(chain) } });
       await call('profileGet', { profileId: id });
-      expect(await call('secretStatus', { profileId: id })).toEqual({ secretStored: true, secretHint: 'def', secretStorage: 'keychain' });
+      expect(await call('profileGet', { profileId: id })).toMatchObject({ secretStored: true, secretHint: 'def', secretStorage: 'keychain' });
       await call('secretSet', { profileId: id, secret: CANARY });
       await call('keychainStatus', {});
       await call('profileRename', { profileId: id, name: 'Canary Company' });
@@ -78,7 +78,7 @@ if (status.available) {
         fs.writeFileSync(path.join(exportsDir, String(file['fileName'])), String(file['content']));
       }
       const imported = await call('importProfile', { content: exported['json'] });
-      await call('secretDelete', { profileId: imported['id'] });
+      await call('profileDelete', { profileId: imported['id'] });
       await call('profileDelete', { profileId: copy['id'] });
       await call('profilesList', {});
       expect(Object.keys(exported)).toHaveLength(5);

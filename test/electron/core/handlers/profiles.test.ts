@@ -87,13 +87,12 @@ describe('profile calls', () => {
     expect(await call('profileGet', { profileId: id })).toMatchObject({ ok: false, error: { code: 'PROFILE_NOT_FOUND' } });
   });
 
-  it('secretDelete and secretStatus', async () => {
+  it('secretSet stores the secret and the profile view reports it by a hint only', async () => {
     const { call } = setup();
     const created = await call('profileCreate', create);
     const id = created.ok ? created.value.id : '';
-    await call('secretSet', { profileId: id, secret: CANARY });
-    expect(await call('secretDelete', { profileId: id })).toEqual({ ok: true, value: { secretStored: false, secretStorage: 'keychain' } });
-    expect(await call('secretStatus', { profileId: id })).toEqual({ ok: true, value: { secretStored: false, secretStorage: 'keychain' } });
+    expect(await call('secretSet', { profileId: id, secret: CANARY })).toEqual({ ok: true, value: { secretStored: true, secretHint: CANARY.slice(-3), secretStorage: 'keychain' } });
+    expect(await call('profileGet', { profileId: id })).toMatchObject({ ok: true, value: { secretStored: true, secretHint: CANARY.slice(-3), secretStorage: 'keychain' } });
   });
 
   it('profilesList reports a moved-aside file', async () => {

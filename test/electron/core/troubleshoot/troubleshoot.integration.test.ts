@@ -8,6 +8,7 @@ import { createHandlers } from '../../../../electron/core/handlers';
 import { dispatch } from '../../../../electron/core/handlers/dispatch';
 import { analyzeLogCommand } from '../../../../electron/cli/analyze-log';
 import { lookupErrorCommand } from '../../../../electron/cli/lookup-error';
+import { readLocale } from '../../../support/locale-files';
 
 const FIXTURES = path.join(__dirname, '../../../fixtures/guest-log');
 let tmp: string;
@@ -103,12 +104,12 @@ describe('CLI', () => {
 
   it('analyze-log gives next steps in English and exits 2 on bad usage', async () => {
     const out = captureStdout();
-    const code = await analyzeLogCommand.run([path.join(FIXTURES, 'guide-pkix.log')]);
+    const code = await analyzeLogCommand.run([path.join(FIXTURES, 'guide-pkix.log'), '--lang', 'en']);
     const missing = await analyzeLogCommand.run([path.join(tmp, 'nope.log')]);
     const none = await analyzeLogCommand.run([]);
     out.restore();
     expect(code).toBe(1);
-    expect(out.text()).toMatch(/1\. TLS_UNTRUSTED_CHAIN: Import the CA chain/);
+    expect(out.text()).toMatch(/1\. TLS_UNTRUSTED_CHAIN: Export the CA chain/);
     expect([missing, none]).toEqual([2, 2]);
   });
 
@@ -120,5 +121,15 @@ describe('CLI', () => {
     out.restore();
     expect([ok, unknown, usage]).toEqual([0, 1, 2]);
     expect(out.text()).toMatch(/^1\. TOKEN_SECRET_INVALID \(step app-registration/m);
+  });
+
+  it('lookup-error and analyze-log give the wizard\'s fix texts in the --lang language', async () => {
+    const de = (readLocale('de')!.findings as Record<string, Record<string, string>>);
+    const out = captureStdout();
+    await lookupErrorCommand.run(['Invalid', 'client', 'secret', '--lang', 'de']);
+    await analyzeLogCommand.run([path.join(FIXTURES, 'guide-pkix.log'), '--lang', 'de']);
+    out.restore();
+    expect(out.text()).toContain(de.TOKEN_SECRET_INVALID!.fix);
+    expect(out.text()).toContain(`1. TLS_UNTRUSTED_CHAIN: ${de.TLS_UNTRUSTED_CHAIN!.fix}`);
   });
 });

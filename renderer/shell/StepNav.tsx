@@ -1,7 +1,8 @@
 import { Badge, Button, Divider, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { WIZARD_SCREENS, type WizardScreen } from '../../shared/steps';
-import type { ScreenStatus, ShellScreen } from './screens';
+import type { ScreenStatus } from '../wizard/screens';
+import type { ScreenId } from './routes';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: '220px' },
@@ -22,10 +23,10 @@ const STATUS_COLOR: Record<ScreenStatus, 'informative' | 'warning' | 'success' |
  * The step list: where the engineer is (aria-current) and each step's state in words, plus
  * the Profiles entry (Troubleshoot is in the header, reachable from every screen).
  */
-export function StepNav({ screen, statusOf, onGo }: { screen: ShellScreen; statusOf(s: WizardScreen): ScreenStatus; onGo(s: ShellScreen): void }) {
+export function StepNav({ screen, statusOf, onGo }: { screen: ScreenId; statusOf(s: WizardScreen): ScreenStatus; onGo(s: ScreenId): void }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const entry = (value: ShellScreen, content: React.ReactNode, extra: Record<string, string> = {}) => (
+  const entry = (value: ScreenId, content: React.ReactNode, extra: Record<string, string> = {}) => (
     <li key={value}>
       <Button
         appearance="subtle"

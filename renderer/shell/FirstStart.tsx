@@ -2,7 +2,8 @@ import { Button, Card, CardHeader, Field, Input, makeStyles, MessageBar, Message
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../client';
-import type { Wizard } from './useWizard';
+import type { CurrentProfile } from '../profiles/currentProfile';
+import type { Navigate } from './screenRegistry';
 
 const useStyles = makeStyles({
   root: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
@@ -11,7 +12,7 @@ const useStyles = makeStyles({
 });
 
 /** The first start's two ways in: the built-in practice tenant, or a new profile for a real tenant. */
-export function FirstStart({ wizard, practiceAvailable }: { wizard: Wizard; practiceAvailable: boolean }) {
+export function FirstStart({ store: wizard, navigate, practiceAvailable }: { store: CurrentProfile; navigate: Navigate; practiceAvailable: boolean }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [name, setName] = useState('');
@@ -29,7 +30,7 @@ export function FirstStart({ wizard, practiceAvailable }: { wizard: Wizard; prac
       </Text>
       {wizard.profile && (
         <div>
-          <Button appearance="primary" onClick={() => wizard.go('mailbox')} data-testid="continue-setup">
+          <Button appearance="primary" onClick={() => navigate('mailbox')} data-testid="continue-setup">
             {t('wizard.start.continue', { name: wizard.profile.name })}
           </Button>
         </div>
@@ -47,7 +48,8 @@ export function FirstStart({ wizard, practiceAvailable }: { wizard: Wizard; prac
                 setBusy(true);
                 const r = await wizard.startPractice();
                 setBusy(false);
-                if (!r.ok) setError(r.error.message);
+                if (r.ok) navigate('mailbox', { visit: false });
+                else setError(r.error.message);
               }}
             >
               {t('wizard.start.practiceButton')}
@@ -61,6 +63,7 @@ export function FirstStart({ wizard, practiceAvailable }: { wizard: Wizard; prac
             onSubmit={(e) => {
               e.preventDefault();
               wizard.startNew(name.trim());
+              navigate('mailbox', { visit: false });
             }}
           >
             <Field label={t('wizard.start.newName')} hint={t('wizard.start.newNameHint')}>
@@ -77,7 +80,7 @@ export function FirstStart({ wizard, practiceAvailable }: { wizard: Wizard; prac
           <Card className={styles.card}>
             <CardHeader header={<Text weight="semibold">{t('wizard.start.profilesTitle', { count: profileCount })}</Text>} />
             <div>
-              <Button onClick={() => wizard.go('profiles')}>{t('wizard.start.profilesButton')}</Button>
+              <Button onClick={() => navigate('profiles')}>{t('wizard.start.profilesButton')}</Button>
             </div>
           </Card>
         ) : null}

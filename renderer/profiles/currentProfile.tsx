@@ -1,21 +1,22 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CallResult } from '../../shared/contract';
 import type { ProfileChanges, ProfileView } from '../../shared/contract/profiles';
 import type { DiagnosticReport } from '../../shared/diagnostic-report';
 import type { WizardScreen } from '../../shared/steps';
 import { call } from '../client';
-import { draftFor, loadResume, saveResume, type DraftField, type ProfileField, type WizardDraft, type WizardResume } from './draft';
-import { latestStatus, SCREEN_CHECK_STEPS, type ScreenStatus, type ShellScreen } from './screens';
+import { latestStatus, SCREEN_CHECK_STEPS, type ScreenStatus } from '../wizard/screens';
+import { changeFor, createFieldsFrom, draftFor, loadResume, saveResume, type DraftField, type ProfileField, type WizardDraft, type WizardResume } from './draft';
 
 const NEW = 'new';
-const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(['secretExpiry', 'servicePrincipalObjectId']);
 
 /** The outcome of saving one field: saved, kept as a draft (no profile yet), or refused by main. */
 export type SaveOutcome = { state: 'saved' | 'draft' } | { state: 'error'; message: string };
 
-export interface Wizard {
-  screen: ShellScreen;
-  go(screen: ShellScreen): void;
+/**
+ * The one store of the current profile and its edits: the profile (kept in main), what was
+ * typed but not yet saved, the pending secret and this session's check reports.
+ */
+export interface CurrentProfile {
   loading: boolean;
   profile: ProfileView | null;
   /** True once the engineer chose "new profile" and no profile exists yet. */
@@ -30,7 +31,7 @@ export interface Wizard {
   runCheck(screen: WizardScreen, sendTo?: string): Promise<CallResult<DiagnosticReport>>;
   statusOf(screen: WizardScreen): ScreenStatus;
   /** Opens a profile; `fresh` drops values typed for it but not saved (its stored values changed elsewhere). */
-  openProfile(profileId: string, opts?: { fresh?: boolean }): Promise<void>;
+  openProfile(profileId: string, opts?: { fresh?: boolean }): Promise<boolean>;
   /** Changes whenever the profile is replaced from outside the forms (open, practice, new): forms remount on it. */
   generation: number;
   startPractice(): Promise<CallResult<ProfileView>>;
@@ -38,6 +39,12 @@ export interface Wizard {
   refreshProfile(): Promise<void>;
   /** Forgets the session's step results (after the practice scenario changed). */
   clearReports(): void;
+  /** Remembers that a screen was opened for the current profile (its status shows "in progress"). */
+  markVisited(screen: string): void;
+  /** Another screen changed stored profiles (rename, delete, import): readers of the list reload. */
+  profilesChanged(): void;
+  /** Grows with every change to stored profiles made here or reported by profilesChanged. */
+  revision: number;
 }
 
 function storage(): Storage | null {
@@ -49,15 +56,17 @@ function storage(): Storage | null {
 }
 
 /**
- * The wizard's state, lifted to the shell so nothing typed is lost when a screen unmounts:
- * the current profile (kept in main), what was typed but not yet saved and where the engineer
- * was (localStorage, so a restart resumes), and this session's check reports.
+ * The store's state, held above every screen so nothing typed is lost when a screen unmounts;
+ * what was typed and the current profile's id survive a restart (localStorage). `onProfileGone`
+ * runs when the profile to resume was deleted meanwhile.
  */
-export function useWizard(): Wizard {
+function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
   const [resume, setResume] = useState<WizardResume>(() => {
     const s = storage();
-    return s ? loadResume(s) : { profileId: null, screen: 'start', unsaved: {}, visited: {} };
+    return s ? loadResume(s) : { profileId: null, unsaved: {}, visited: {} };
   });
+  const [revision, setRevision] = useState(0);
+  const changed = useCallback(() => setRevision((r) => r + 1), []);
   const [profile, setProfile] = useState<ProfileView | null>(null);
   const [loading, setLoading] = useState<boolean>(resume.profileId !== null);
   const [reports, setReports] = useState<Partial<Record<WizardScreen, DiagnosticReport>>>({});
@@ -89,7 +98,10 @@ export function useWizard(): Wizard {
     let live = true;
     void loadProfile(resume.profileId).then((r) => {
       if (!live) return;
-      if (!r.ok) setResume((prev) => ({ ...prev, profileId: null, screen: 'start' }));
+      if (!r.ok) {
+        setResume((prev) => ({ ...prev, profileId: null }));
+        onProfileGone();
+      }
       setLoading(false);
     });
     return () => {
@@ -98,11 +110,11 @@ export function useWizard(): Wizard {
     // Only on launch: later switches go through openProfile.
   }, []);
 
-  const go = useCallback((screen: ShellScreen) => {
+  const markVisited = useCallback((screen: string) => {
     setResume((prev) => {
       const id = prev.profileId ?? NEW;
       const seen = prev.visited[id] ?? [];
-      return { ...prev, screen, visited: seen.includes(screen) ? prev.visited : { ...prev.visited, [id]: [...seen, screen] } };
+      return seen.includes(screen) ? prev : { ...prev, visited: { ...prev.visited, [id]: [...seen, screen] } };
     });
   }, []);
 
@@ -123,8 +135,9 @@ export function useWizard(): Wizard {
     pendingSecret.current = null;
     setSecretPending(false);
     await loadProfile(profileId);
+    changed();
     return { state: 'saved' };
-  }, [loadProfile]);
+  }, [loadProfile, changed]);
 
   /** Before a profile exists: create it as soon as the three required values are valid. */
   const createFromDraft = useCallback(async (next: WizardDraft): Promise<SaveOutcome> => {
@@ -135,17 +148,15 @@ export function useWizard(): Wizard {
     creatingRef.current = true;
     try {
       const r = await call('profileCreate', {
+        ...createFieldsFrom(next),
         name: next.name.trim() || next.mailbox.trim(),
         mailbox: next.mailbox,
         tenantId: next.tenantId,
         clientId: next.clientId,
-        route: next.route,
-        iseVersion: next.iseVersion,
-        ...(next.secretExpiry ? { secretExpiry: next.secretExpiry } : {}),
-        ...(next.servicePrincipalObjectId ? { servicePrincipalObjectId: next.servicePrincipalObjectId } : {}),
       });
       if (!r.ok) return { state: 'error', message: r.error.message };
       setProfile(r.value);
+      changed();
       setResume((prev) => {
         const { [NEW]: _dropped, ...rest } = prev.unsaved;
         return { ...prev, profileId: r.value.id, unsaved: rest, visited: { ...prev.visited, [r.value.id]: prev.visited[NEW] ?? [] } };
@@ -155,18 +166,18 @@ export function useWizard(): Wizard {
     } finally {
       creatingRef.current = false;
     }
-  }, [sendSecret]);
+  }, [sendSecret, changed]);
 
   const saveField = useCallback(async (field: ProfileField, value: string): Promise<SaveOutcome> => {
     if (!profile) return createFromDraft({ ...draft, [field]: value });
-    const cleared = value.trim() === '' && OPTIONAL_FIELDS.has(field);
-    const changes = { [field]: cleared ? null : value } as ProfileChanges;
+    const changes = changeFor(field, value) as ProfileChanges;
     const r = await call('profileUpdate', { profileId: profile.id, changes });
     if (!r.ok) return { state: 'error', message: r.error.message };
     setProfile(r.value);
     setUnsaved(profile.id, field, undefined);
+    changed();
     return { state: 'saved' };
-  }, [profile, draft, createFromDraft, setUnsaved]);
+  }, [profile, draft, createFromDraft, setUnsaved, changed]);
 
   const setSecret = useCallback(async (secret: string): Promise<SaveOutcome> => {
     if (profile) return sendSecret(profile.id, secret);
@@ -183,10 +194,13 @@ export function useWizard(): Wizard {
     if (r.ok) {
       setReports((prev) => ({ ...prev, [screen]: r.value }));
       // A full run is stored as the profile's last verification: read it back.
-      if (!steps) await loadProfile(profile.id);
+      if (!steps) {
+        await loadProfile(profile.id);
+        changed();
+      }
     }
     return r;
-  }, [profile, loadProfile]);
+  }, [profile, loadProfile, changed]);
 
   const statusOf = useCallback(
     (screen: WizardScreen) => {
@@ -199,17 +213,13 @@ export function useWizard(): Wizard {
   const openProfile = useCallback(async (profileId: string, opts: { fresh?: boolean } = {}) => {
     setReports({});
     const r = await loadProfile(profileId);
-    if (!r.ok) return;
+    if (!r.ok) return false;
     setGeneration((g) => g + 1);
     setResume((prev) => {
       const { [profileId]: _typed, ...others } = prev.unsaved;
-      return {
-        ...prev,
-        profileId,
-        unsaved: opts.fresh ? others : prev.unsaved,
-        screen: prev.screen === 'start' || prev.screen === 'profiles' ? 'mailbox' : prev.screen,
-      };
+      return { ...prev, profileId, unsaved: opts.fresh ? others : prev.unsaved };
     });
+    return true;
   }, [loadProfile]);
 
   const startPractice = useCallback(async () => {
@@ -221,7 +231,7 @@ export function useWizard(): Wizard {
       const { id } = r.value;
       setResume((prev) => {
         const { [id]: _typed, ...others } = prev.unsaved;
-        return { ...prev, profileId: id, screen: 'mailbox', unsaved: others };
+        return { ...prev, profileId: id, unsaved: others };
       });
     }
     return r;
@@ -233,7 +243,7 @@ export function useWizard(): Wizard {
     pendingSecret.current = null;
     setSecretPending(false);
     setGeneration((g) => g + 1);
-    setResume((prev) => ({ ...prev, profileId: null, screen: 'mailbox', unsaved: { ...prev.unsaved, [NEW]: { name } }, visited: { ...prev.visited, [NEW]: [] } }));
+    setResume((prev) => ({ ...prev, profileId: null, unsaved: { ...prev.unsaved, [NEW]: { name } }, visited: { ...prev.visited, [NEW]: [] } }));
   }, []);
 
   const refreshProfile = useCallback(async () => {
@@ -242,8 +252,6 @@ export function useWizard(): Wizard {
 
   const creating = !profile && resume.unsaved[NEW] !== undefined;
   return {
-    screen: resume.screen,
-    go,
     loading,
     profile,
     creating,
@@ -261,5 +269,26 @@ export function useWizard(): Wizard {
     refreshProfile,
     clearReports: () => setReports({}),
     generation,
+    markVisited,
+    profilesChanged: changed,
+    revision,
   };
+}
+
+// React context rather than a store library (zustand and the like): the state is one value,
+// read by the shell and handed to the screens, and React's own state already gives the
+// update-and-render semantics the screens rely on; no new dependency for that.
+const CurrentProfileContext = createContext<CurrentProfile | null>(null);
+
+/** Holds the one current-profile store for everything below it. */
+export function CurrentProfileProvider({ onProfileGone, children }: { onProfileGone: () => void; children: ReactNode }) {
+  const value = useCurrentProfileState(onProfileGone);
+  return <CurrentProfileContext.Provider value={value}>{children}</CurrentProfileContext.Provider>;
+}
+
+/** The current profile and its edits; only inside CurrentProfileProvider. */
+export function useCurrentProfile(): CurrentProfile {
+  const value = useContext(CurrentProfileContext);
+  if (!value) throw new Error('useCurrentProfile outside CurrentProfileProvider');
+  return value;
 }
