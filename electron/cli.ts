@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   'analyze-log': () => import('./cli/analyze-log').then((m) => m.analyzeLogCommand),
   'lookup-error': () => import('./cli/lookup-error').then((m) => m.lookupErrorCommand),
   certs: () => import('./cli/certs').then((m) => m.certsCommand),
+  ise: () => import('./cli/ise').then((m) => m.iseCommand),
 };
 
 export async function main(argv: string[]): Promise<number> {

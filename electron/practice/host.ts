@@ -1,11 +1,13 @@
-import type { PracticeEndpoints, PracticeHost } from '../core/handlers/practice-tenant';
+import type { PracticeEndpoints, PracticeHost, PracticeIseEndpoints } from '../core/handlers/practice-tenant';
 import type { PracticeTenant } from './index';
+import type { PracticeIse } from './ise';
 
 /** The practice tenant of one process (desktop app or browser mode), started once, on demand. */
 export function createPracticeHost(dataDir: string): PracticeHost {
   let starting: Promise<PracticeTenant> | undefined;
   let tenant: PracticeTenant | undefined;
-  return {
+  let iseStarting: Promise<PracticeIse> | undefined;
+  const host: PracticeHost = {
     get running() {
       return tenant !== undefined;
     },
@@ -19,11 +21,26 @@ export function createPracticeHost(dataDir: string): PracticeHost {
         throw err;
       }
     },
+    async ise(): Promise<PracticeIseEndpoints> {
+      // The practice ISE's guest sender is the practice tenant's mailbox, so the tenant comes first.
+      iseStarting ??= host
+        .get()
+        .then(async (t) => (await import('./ise')).startPracticeIse({ dataDir, mailbox: t.credentials().mailbox }));
+      try {
+        return await iseStarting;
+      } catch (err) {
+        iseStarting = undefined;
+        throw err;
+      }
+    },
     async close() {
       const t = tenant ?? (starting ? await starting.catch(() => undefined) : undefined);
+      const i = iseStarting ? await iseStarting.catch(() => undefined) : undefined;
       tenant = undefined;
       starting = undefined;
-      await t?.close();
+      iseStarting = undefined;
+      await Promise.all([t?.close(), i?.close()]);
     },
   };
+  return host;
 }

@@ -7,6 +7,7 @@ import { verificationCalls } from './verification';
 import { desktopCalls } from './desktop';
 import { certificateCalls } from './certificates';
 import { fleetCalls } from './fleet';
+import { iseCalls } from './ise';
 
 /**
  * The one contract between the renderer and the main process (DESIGN §4). Every call is
@@ -22,6 +23,7 @@ export const contract = {
   ...desktopCalls,
   ...certificateCalls,
   ...fleetCalls,
+  ...iseCalls,
 };
 
 export type Contract = typeof contract;

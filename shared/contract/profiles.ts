@@ -3,6 +3,7 @@ import { defineCalls } from './define';
 import { ImportOriginSchema } from '../export-format';
 import { KeychainStatusSchema } from './app';
 import { DiagnosticReportSchema, RouteSchema } from '../diagnostic-report';
+import { IseConnectionSchema } from '../ise-api/connection';
 import {
   ClientIdSchema,
   ClientSecretSchema,
@@ -42,6 +43,8 @@ export const ProfileFieldsSchema = z.object({
   proxy: HttpUrlSchema.optional(),
   /** True when the profile points at the built-in practice tenant. */
   practice: z.boolean().default(false),
+  /** How to reach this customer's ISE API and the admin certificate accepted (issue 15); no password. */
+  ise: IseConnectionSchema.optional(),
 });
 export type ProfileFields = z.output<typeof ProfileFieldsSchema>;
 
@@ -137,6 +140,7 @@ export const ProfileUpdateInputSchema = z
         smtpPort: PortSchema.nullable().optional(),
         scope: ScopeSchema.nullable().optional(),
         proxy: HttpUrlSchema.nullable().optional(),
+        ise: IseConnectionSchema.nullable().optional(),
         // No lastVerification: only main records one (after its own diagnosis), never the renderer.
         // zod 4 applies a .default() even inside .partial(): without these, every update would
         // reset customer, iseVersion, route and practice to their defaults.

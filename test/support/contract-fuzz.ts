@@ -98,6 +98,7 @@ const VALID_BY_KEY: Record<string, fc.Arbitrary<string>> = {
   secret: fc.constantFrom('Xy8Q~abcdefghijklmnopqrstuvwxyz0123456789'),
   clientSecret: fc.constantFrom('Xy8Q~abcdefghijklmnopqrstuvwxyz0123456789'),
   which: fc.constantFrom('bundle', Array.from({ length: 32 }, () => 'AB').join(':')),
+  sha256: fc.constantFrom(Array.from({ length: 32 }, () => 'AB').join(':'), 'ab'.repeat(32)),
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { PracticeScenario } from '../../../shared/practice';
+import type { IsePracticeScenario } from '../../../shared/ise-api/practice';
 
 /**
  * What core needs of the built-in practice tenant. The implementation (electron/practice)
@@ -21,10 +22,24 @@ export interface PracticeEndpoints {
   setScenario(name: PracticeScenario): void;
 }
 
+/** What core needs of the practice ISE (electron/practice/ise): where it is and its practice account. */
+export interface PracticeIseEndpoints {
+  host: string;
+  ersPort: number;
+  apiPort: number;
+  username: string;
+  password: string;
+  adminSha256: string;
+  scenario: IsePracticeScenario;
+  setScenario(name: IsePracticeScenario): Promise<void>;
+}
+
 export interface PracticeHost {
   /** True once the tenant runs in this process. */
   readonly running: boolean;
   /** Starts the tenant on first use (on 127.0.0.1, random ports) and returns it. */
   get(): Promise<PracticeEndpoints>;
+  /** Starts the practice ISE on first use (beside the tenant, trusting its CA the way the scenario says). */
+  ise?(): Promise<PracticeIseEndpoints>;
   close(): Promise<void>;
 }

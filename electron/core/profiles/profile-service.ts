@@ -1,3 +1,4 @@
+import { iseAccount } from '../../../shared/ise-api/connection';
 import { CallFailure } from '../errors/call-failure';
 import type { ProfileStore, StoreChanges } from './store';
 import type { DiagnosticReport } from '../../../shared/diagnostic-report';
@@ -155,6 +156,8 @@ export class ProfileService {
     try {
       await this.vault.delete(profileId);
       await this.vault.delete(proxyAccount(profileId));
+      // The profile's ISE admin password (issue 15) goes with it.
+      await this.vault.delete(iseAccount(profileId));
     } catch (err) {
       if (!(err instanceof KeychainUnavailableError) || !opts.keepKeychainEntry) throw err;
       kept = true;

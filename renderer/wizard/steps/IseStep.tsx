@@ -47,6 +47,9 @@ const CertificateChains = lazy(() => import('../../components/CertificateChains'
 
 const NODES = ['guestExpiry', 'alarms', 'portals', 'passwordExpiry'] as const;
 
+// Reading ISE through its API (issue 15): its own chunk, mounted here.
+const IseApiPanel = lazy(() => import('./ise-api/IseApiPanel').then((m) => ({ default: m.IseApiPanel })));
+
 /** Step 4: the values to type into ISE, ISE's version, which node sends what, and the sender settings. */
 export function IseStep({ wizard }: { wizard: Wizard }) {
   const { t } = useTranslation();
@@ -139,6 +142,9 @@ export function IseStep({ wizard }: { wizard: Wizard }) {
         <CheckPanel screen="ise" report={report} running={running} blockedReason={checkBlockedReason(wizard, t)} renderFindings={(r) => <FindingList report={r} />} />
       }
     >
+      <Suspense fallback={<Spinner size="tiny" />}>
+        <IseApiPanel wizard={wizard} />
+      </Suspense>
       <section className={styles.section} aria-labelledby="sheet-heading" data-testid="ise-sheet">
         <Subtitle2 as="h2" id="sheet-heading">
           {t('wizard.ise.sheetHeading')}

@@ -8,6 +8,10 @@ import { resolveProfileSecret } from '../../../../electron/core/profiles/resolve
 import { ProfileStore } from '../../../../electron/core/profiles/store';
 import { Vault } from '../../../../electron/core/vault/vault';
 import { contract } from '../../../../shared/contract';
+import { iseHandlers } from '../../../../electron/core/handlers/ise';
+import { startPracticeTenant } from '../../../../electron/practice';
+import { startPracticeIse } from '../../../../electron/practice/ise';
+import { iseAccount } from '../../../../shared/ise-api/connection';
 import { CANARY, CLIENT, MAILBOX, SP_OID, TENANT, certificateChain, sampleReport } from '../../../support/profile-fixtures';
 import { realKeychain, runCli } from '../../../support/real-keychain';
 
@@ -115,6 +119,62 @@ if (status.available) {
       // Clean up the keychain entries this test made.
       for (const p of store.list()) await call('profileDelete', { profileId: p.id });
       expect(store.list()).toEqual([]);
+    }, 180_000);
+  });
+
+  describe('canary: the ISE admin password appears nowhere but the keychain', () => {
+    const ISE_CANARY = 'IseCanary-7f3a9c-Do-Not-Leak!';
+    const iseNeedles = [...new Set([ISE_CANARY, Buffer.from(ISE_CANARY).toString('base64'), encodeURIComponent(ISE_CANARY), Buffer.from(ISE_CANARY).toString('hex'), Buffer.from(`admin:${ISE_CANARY}`).toString('base64')])];
+
+    it('through the ISE CLI (stdin, then the keychain), the ISE calls, the audit trail and the profile file', async () => {
+      const tenant = await startPracticeTenant({ dataDir: path.join(root, 'ise-practice') });
+      const ise = await startPracticeIse({ dataDir: path.join(root, 'ise-practice'), password: ISE_CANARY, mailbox: tenant.credentials().mailbox });
+      const outputs: Array<[string, string]> = [];
+      const record = (what: string, value: unknown) => outputs.push([what, typeof value === 'string' ? value : JSON.stringify(value)]);
+      try {
+        const add = await runCli(['profiles', 'add', 'ISE Canary Co', '--tenant-id', TENANT, '--client-id', CLIENT, '--mailbox', tenant.credentials().mailbox, '--secret-stdin', ...dd], { stdin: `${CANARY}\n`, env: cliEnv });
+        expect(add.code).toBe(0);
+        const reach = ['--ise-ers-port', String(ise.ersPort), '--ise-api-port', String(ise.apiPort), '--authority-host', tenant.authorityHost, '--smtp-host', tenant.smtpHost, '--smtp-port', String(tenant.smtpPort), ...dd];
+        // 1. First contact: the password on stdin goes to the keychain under the profile; the fingerprint is accepted and pinned.
+        const first = await runCli(['ise', 'inspect', '--profile', 'ISE Canary Co', '--ise-host', ise.host, '--ise-user', 'admin', '--ise-password-stdin', '--ise-fingerprint', ise.adminSha256, '--json', ...reach], { stdin: `${ISE_CANARY}\n`, env: cliEnv });
+        record('cli ise inspect (stdin)', first.stdout + first.stderr);
+        expect(JSON.parse(first.stdout).pin).toBe('matched');
+        // 2. Later runs: password from the keychain, pin from the profile; import and a text report.
+        const imported = await runCli(['ise', 'import-cas', '--profile', 'ISE Canary Co', '--json', ...reach], { env: cliEnv });
+        record('cli ise import-cas', imported.stdout + imported.stderr);
+        expect(imported.code).toBe(0);
+        const text = await runCli(['ise', 'inspect', '--profile', 'ISE Canary Co', ...reach], { env: cliEnv });
+        record('cli ise inspect (text)', text.stdout + text.stderr);
+        expect(text.code).toBe(0);
+        // A wrong password's failure report does not echo what was typed either.
+        const wrong = await runCli(['ise', 'inspect', '--ise-host', ise.host, '--ise-user', 'admin', '--ise-password-stdin', '--ise-fingerprint', ise.adminSha256, '--json', ...reach], { stdin: `${ISE_CANARY}-typo\n`, env: cliEnv });
+        record('cli ise inspect (wrong password)', wrong.stdout + wrong.stderr);
+
+        // 3. The renderer's ISE calls, with the real keychain.
+        const store = new ProfileStore({ dataDir });
+        const vault = new Vault();
+        const profileId = store.find('ISE Canary Co')!.id;
+        expect(await vault.get(iseAccount(profileId))).toBe(ISE_CANARY);
+        const handlers = iseHandlers({ dataDir, version: '0.1.0', shell: 'browser', practice: false }, { store, vault }) as unknown as Handlers;
+        for (const [name, input] of [
+          ['iseConnect', { profileId, host: ise.host, username: 'admin', password: ISE_CANARY, ersPort: ise.ersPort, apiPort: ise.apiPort }],
+          ['iseConnectionGet', { profileId }],
+          ['iseInspect', { profileId }],
+          ['iseImportCas', { profileId, whatIf: true }],
+        ] as const) {
+          const r = await dispatch(handlers, name, input);
+          record(name, r);
+          expect(r.ok, `${name} ${JSON.stringify(r).slice(0, 300)}`).toBe(true);
+        }
+      } finally {
+        await Promise.all([ise.close(), tenant.close()]);
+      }
+      const leaks = [
+        ...outputs.filter(([, text]) => iseNeedles.some((n) => text.includes(n))).map(([what]) => what),
+        ...[...filesUnder(dataDir), ...filesUnder(tmpDir)].filter((f) => iseNeedles.some((n) => fs.readFileSync(f).toString('latin1').includes(n))),
+      ];
+      expect(leaks).toEqual([]);
+      expect(fs.existsSync(path.join(dataDir, 'audit', 'ise.jsonl'))).toBe(true);
     }, 180_000);
   });
 } else {
