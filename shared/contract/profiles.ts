@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCalls } from './define';
 import { KeychainStatusSchema } from './app';
+import { AutomationRecordSchema } from './automation';
 import { DiagnosticReportSchema, RouteSchema } from '../diagnostics';
 import {
   ClientIdSchema,
@@ -41,6 +42,8 @@ export const ProfileFieldsSchema = z.object({
   proxy: HttpUrlSchema.optional(),
   /** True when the profile points at the built-in practice tenant. */
   practice: z.boolean().default(false),
+  /** What the automated setup created or reused, and its audit trail (issue 14); ids only, never a secret. */
+  automation: AutomationRecordSchema.optional(),
 });
 export type ProfileFields = z.output<typeof ProfileFieldsSchema>;
 
@@ -127,6 +130,7 @@ export const ProfileUpdateInputSchema = z
         scope: ScopeSchema.nullable().optional(),
         proxy: HttpUrlSchema.nullable().optional(),
         lastVerification: DiagnosticReportSchema.nullable().optional(),
+        automation: AutomationRecordSchema.nullable().optional(),
         // zod 4 applies a .default() even inside .partial(): without these, every update would
         // reset customer, iseVersion, route and practice to their defaults.
         customer: z.string().trim().max(200).optional(),
