@@ -193,8 +193,11 @@ export class PracticeDirectory {
   /** Delay before a new object becomes visible under 'replication-delay'. */
   replicationDelayMs = 1200;
 
+  private stamp = '';
+
   constructor(private readonly file?: string) {
     this.data = file ? load(file) : emptyDirectory();
+    if (file) this.stamp = fileStamp(file);
   }
 
   /** The admin as the faults make them: by default Cloud Application Administrator + Exchange Administrator. */
@@ -235,17 +238,31 @@ export class PracticeDirectory {
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(this.data, null, 2), { mode: 0o600 });
     fs.renameSync(tmp, this.file);
+    this.stamp = fileStamp(this.file);
   }
 
-  /** Re-reads the file (another process may have changed the tenant). */
+  /** Re-reads the file when another process changed it (the file's mtime and size differ from ours). */
   reload(): void {
-    if (this.file) this.data = load(this.file);
+    if (!this.file) return;
+    const stamp = fileStamp(this.file);
+    if (stamp === this.stamp) return;
+    this.data = load(this.file);
+    this.stamp = stamp;
   }
 
   /** Back to an empty tenant (the trainee's "reset practice tenant"). */
   reset(): void {
     this.data = emptyDirectory();
     this.save();
+  }
+}
+
+function fileStamp(file: string): string {
+  try {
+    const st = fs.statSync(file);
+    return `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return 'absent';
   }
 }
 

@@ -107,10 +107,10 @@ export async function startExchangeAdminEmulator(opts: ExchangeAdminOptions): Pr
     if (req.method !== 'POST' || parts.length !== 4 || parts[0] !== 'adminapi' || parts[3] !== 'InvokeCommand') throw new CmdletError(404, undefined);
     if (parts[1] !== 'beta') throw new CmdletError(405, undefined); // v1.0 answers 405 (3p, measured)
     if (!tenantOk(parts[2] ?? '')) throw new CmdletError(400, { error: { code: 'BadRequest', message: `Tenant '${parts[2] ?? ''}' is not valid.` } }); // UNCONFIRMED
-    dir.reload();
     const claims = verifyAdminToken(req.headers.authorization, opts.signingKey, 'https://outlook.office365.com', opts.tenantId);
     if (!claims) throw new CmdletError(401, { error: { code: 'Unauthorized', message: 'Access token validation failure.' } }); // UNCONFIRMED text
     const raw = await readBody(req);
+    dir.reload(); // then synchronous up to save(): no interleaving with a concurrent call
     let input: { CmdletName?: unknown; Parameters?: unknown } = {};
     try {
       input = ((JSON.parse(raw ?? '') as { CmdletInput?: typeof input }).CmdletInput ?? {}) as typeof input;

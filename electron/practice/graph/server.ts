@@ -128,7 +128,6 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions): Promise<Ht
     const url = new URL(req.url ?? '/', 'https://graph.practice');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts[0] !== 'v1.0') throw new GraphError(400, 'BadRequest', `Invalid version: ${parts[0] ?? ''}`);
-    dir.reload();
     const claims = verifyAdminToken(req.headers.authorization, opts.signingKey, 'https://graph.microsoft.com', opts.tenantId);
     if (!claims) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
     const scopes = String(claims.scp ?? '').split(' ');
@@ -143,6 +142,8 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions): Promise<Ht
       throw new GraphError(429, 'TooManyRequests', 'Please retry again later.', undefined, { 'Retry-After': '1' });
     }
     const raw = write ? await readBody(req) : '';
+    // From here to save() nothing awaits: concurrent requests cannot interleave their changes.
+    dir.reload();
     let body: Record<string, unknown> = {};
     if (raw) {
       try {
