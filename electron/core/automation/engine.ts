@@ -52,6 +52,7 @@ export class SetupEngine {
 
   /** The run: with `whatIf`, discovery and the plan only (nothing changes). */
   async setup(options: SetupOptions, whatIf = false): Promise<SetupResult> {
+    const throttledBefore = { graph: this.deps.graph.throttledWaits, exchange: this.deps.exchange.throttledWaits };
     const existing = this.profile(options.profileName);
     const record: AutomationRecord = existing?.automation ?? AutomationRecordSchema.parse({ route: options.route, ...(options.signInClientId ? { signInClientId: options.signInClientId } : {}) });
     const run: RunState = { options, record, ...(existing ? { profileId: existing.id } : {}), findings: [], audit: [], waits: new Map(), created: [], reused: [], exchangeFallback: false };
@@ -84,6 +85,12 @@ export class SetupEngine {
       if (!(err instanceof StepFailed)) throw err;
     }
     for (const [step, attempts] of run.waits) run.findings.push({ code: 'SETUP_REPLICATION_WAIT', severity: 'info', step, params: { attempts } });
+    const throttled = { graph: this.deps.graph.throttledWaits - throttledBefore.graph, exchange: this.deps.exchange.throttledWaits - throttledBefore.exchange };
+    for (const service of ['graph', 'exchange'] as const) {
+      if (throttled[service] > 0 && !run.findings.some((f) => f.code === 'SETUP_THROTTLED' && f.params.service === service)) {
+        run.findings.push({ code: 'SETUP_THROTTLED', severity: 'info', step: 'discovery', params: { service, retries: throttled[service] } });
+      }
+    }
     return this.result(run, plan, false, d);
   }
 

@@ -56,6 +56,8 @@ export interface ExchangeClientOptions extends HttpOptions {
 
 export class ExchangeClient {
   calls = 0;
+  /** Throttled replies waited out (429/503 followed by a retry). */
+  throttledWaits = 0;
   private readonly dispatcher: Dispatcher;
   private readonly connectionId = randomUUID();
 
@@ -103,6 +105,7 @@ export class ExchangeClient {
       }
       if ((reply.status === 429 || reply.status === 503) && attempt < attempts) {
         const waitMs = retryAfterMs(reply.headers['retry-after'], 2000 * attempt);
+        this.throttledWaits++;
         this.opts.onThrottled?.(waitMs);
         await (this.opts.wait ?? sleep)(waitMs);
         continue;

@@ -42,6 +42,8 @@ export interface GraphClientOptions extends HttpOptions {
 export class GraphClient {
   /** Every HTTP call made (retries included): the call graph's size, for benchmarks. */
   calls = 0;
+  /** Throttled replies waited out (429/503 followed by a retry). */
+  throttledWaits = 0;
   private readonly dispatcher: Dispatcher;
 
   constructor(private readonly opts: GraphClientOptions) {
@@ -67,6 +69,7 @@ export class GraphClient {
       const throttled = reply.status === 429 || reply.status === 503 || reply.status === 504;
       if (throttled && attempt < attempts) {
         const waitMs = retryAfterMs(reply.headers['retry-after'], 1000 * 2 ** (attempt - 1));
+        this.throttledWaits++;
         this.opts.onThrottled?.(waitMs);
         await (this.opts.wait ?? sleep)(waitMs);
         continue;
