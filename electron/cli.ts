@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   'analyze-log': () => import('./cli/analyze-log').then((m) => m.analyzeLogCommand),
   'lookup-error': () => import('./cli/lookup-error').then((m) => m.lookupErrorCommand),
   certs: () => import('./cli/certs').then((m) => m.certsCommand),
+  setup: () => import('./cli/setup').then((m) => m.setupCommand),
 };
 
 export async function main(argv: string[]): Promise<number> {

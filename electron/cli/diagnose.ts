@@ -44,6 +44,9 @@ const FLAG_OF: Record<string, string> = {
   secretExpiry: '--expiry',
 };
 
+/** Stops a practice tenant started for a practice profile (see inputFrom). */
+const practiceCleanups: (() => Promise<void>)[] = [];
+
 /** Bad usage or input: exit 2 with one line naming the field. */
 class UsageError extends Error {}
 
@@ -69,14 +72,20 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
   if (sources > 1) throw new UsageError('give the client secret one way only: --secret-env, --secret-stdin or --profile');
 
   let base: Partial<DiagnoseInput> = {};
+  let practiceEndpoints: Partial<DiagnoseInput> = {};
   let clientSecret: string | undefined;
   if (str('profile') !== undefined) {
     const { resolveProfileSecret } = await import('../core/profiles/resolve');
     try {
       const { profile, secret } = await resolveProfileSecret(str('profile')!, { ...(str('data-dir') ? { dataDir: str('data-dir')! } : {}) });
       if (profile.practice) {
-        // Its endpoints live only inside the app that runs the practice tenant.
-        throw new UsageError(`profile "${profile.name}" points at the built-in practice tenant: run \`ise-smtp-oauth practice\` and use the diagnose command it prints`);
+        // The practice tenant runs inside this process for the diagnosis, from the data folder's
+        // practice state (what `setup --practice` created there), and stops afterwards.
+        const { startPracticeTenant } = await import('../practice');
+        const { resolveDataDir } = await import('../core/data-dir');
+        const tenant = await startPracticeTenant({ dataDir: resolveDataDir(str('data-dir')) });
+        practiceCleanups.push(() => tenant.close());
+        practiceEndpoints = { authorityHost: tenant.authorityHost, smtpHost: tenant.smtpHost, smtpPort: tenant.smtpPort, caFile: tenant.caFile };
       }
       clientSecret = secret;
       base = {
@@ -91,6 +100,7 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
         ...(profile.smtpPort ? { smtpPort: profile.smtpPort } : {}),
         ...(profile.scope ? { scope: profile.scope } : {}),
         ...(profile.proxy ? { proxy: profile.proxy } : {}),
+        ...practiceEndpoints,
       };
     } catch (err) {
       if (err instanceof UsageError) throw err;
@@ -202,6 +212,14 @@ function closingLine(r: WatchResult, until: string): string {
 
 /** The command with its clock and sleep injectable; `diagnoseCommand.run` uses the real ones. */
 export async function runDiagnose(argv: string[], deps: DiagnoseCommandDeps = {}): Promise<number> {
+  try {
+    return await runDiagnoseInner(argv, deps);
+  } finally {
+    await Promise.all(practiceCleanups.splice(0).map((close) => close().catch(() => undefined)));
+  }
+}
+
+async function runDiagnoseInner(argv: string[], deps: DiagnoseCommandDeps): Promise<number> {
   let values: Values;
   try {
     values = parseArgs({

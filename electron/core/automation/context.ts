@@ -13,7 +13,7 @@ export interface SetupOptions {
   secretDays?: number;
   /** The profile that records the result (created when absent). */
   profileName: string;
-  /** Default "ISE SMTP OAuth (<mailbox>)": also how a re-run finds the app. */
+  /** Default "ISE SMTP OAuth (<mailbox>)" (App RBAC: "ISE SMTP OAuth App RBAC (<mailbox>)"): also how a re-run finds the app. */
   appDisplayName?: string;
   /** Set-CASMailbox -SmtpClientAuthenticationDisabled $false when the mailbox has it off (default true). */
   enableMailboxSmtpAuth?: boolean;
@@ -59,7 +59,8 @@ export interface RunState {
 export const DEFAULT_REPLICATION_DELAYS_MS = [2000, 4000, 8000, 16_000, 30_000];
 
 export function appDisplayName(o: SetupOptions): string {
-  return o.appDisplayName ?? `ISE SMTP OAuth (${o.mailbox})`;
+  // The route is in the name: an App RBAC app must not be the classic one (it carries no SMTP.SendAsApp).
+  return o.appDisplayName ?? (o.route === 'app-rbac' ? `ISE SMTP OAuth App RBAC (${o.mailbox})` : `ISE SMTP OAuth (${o.mailbox})`);
 }
 export function scopeName(mailbox: string): string {
   return `ISE SMTP OAuth ${mailbox}`;
