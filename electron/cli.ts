@@ -1,13 +1,9 @@
-/**
- * The `ise-smtp-oauth` command. Each subcommand lives in electron/cli/<name>.ts and exports
- * `run(argv): Promise<number>` (the exit code). Exit codes: 0 ok, 1 a failed check, 2 bad usage.
- */
-export interface CliCommand {
-  /** One line for `ise-smtp-oauth --help`. */
-  summary: string;
-  run(argv: string[]): Promise<number>;
-}
+import type { CliCommand } from './cli/command';
 
+/**
+ * The `ise-smtp-oauth` command. Each subcommand lives in electron/cli/<name>.ts and exports a
+ * `CliCommand` (electron/cli/command.ts). Exit codes: 0 ok, 1 a failed check, 2 bad usage.
+ */
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   profiles: () => import('./cli/profiles').then((m) => m.profilesCommand),
   export: () => import('./cli/export').then((m) => m.exportCommand),

@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import type { Handlers } from './core/dispatch';
+import type { Handlers } from './core/handlers/dispatch';
 
 /**
  * Prints an HTML report to PDF in a hidden, sandboxed window with JavaScript off: the report

@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { rootCertificates } from 'node:tls';
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli';
+import type { CliCommand } from './command';
 import { createAutomation, DEFAULT_HOSTS, type Automation, type SetupResult, type UndoResult } from '../core/automation';
 import { defaultSignInClientId } from '../core/automation/config';
 import { practiceApproveDeviceCode, practiceBrowser } from '../core/automation/practice-browser';
-import { openInBrowser } from '../core/open-browser';
-import { resolveDataDir } from '../core/data-dir';
-import { ProfileService } from '../core/profiles/service';
-import { defaultProfileServices } from '../core/profiles/services';
+import { openInBrowser } from './open-browser';
+import { resolveDataDir } from '../core/profiles/data-dir';
+import { ProfileService } from '../core/profiles/profile-service';
+import { defaultProfileServices } from '../core/profiles/process-services';
 import { REQUIRED_ROLES, type SetupFinding } from '../../shared/contract/automation';
 import { MailboxSchema, TenantIdSchema } from '../../shared/validators';
 

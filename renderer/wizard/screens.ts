@@ -1,4 +1,4 @@
-import type { CheckResult, DiagnosticReport } from '../../shared/diagnostics';
+import type { CheckResult, DiagnosticReport } from '../../shared/diagnostic-report';
 import type { SetupStep, WizardScreen } from '../../shared/steps';
 
 /** Where the wizard can be: the welcome/first start, one of the five setup screens, or a side screen. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CallResult } from '../../shared/contract';
 import type { ProfileChanges, ProfileView } from '../../shared/contract/profiles';
-import type { DiagnosticReport } from '../../shared/diagnostics';
+import type { DiagnosticReport } from '../../shared/diagnostic-report';
 import type { WizardScreen } from '../../shared/steps';
 import { call } from '../client';
 import { draftFor, loadResume, saveResume, type DraftField, type ProfileField, type WizardDraft, type WizardResume } from './draft';

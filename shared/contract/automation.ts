@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RouteSchema } from '../diagnostics';
+import { RouteSchema } from '../diagnostic-report';
 
 /**
  * The automated setup ("Set it up for me", issue 14): what it records in a profile, the

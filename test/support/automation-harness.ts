@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { createAutomation, type Automation, type AutomationConfig } from '../../electron/core/automation';
 import { practiceBrowser } from '../../electron/core/automation/practice-browser';
 import { diagnose } from '../../electron/core/diagnostics';
-import { ProfileService } from '../../electron/core/profiles/service';
+import { ProfileService } from '../../electron/core/profiles/profile-service';
 import { ProfileStore } from '../../electron/core/profiles/store';
 import { Vault } from '../../electron/core/vault/vault';
 import { startPracticeTenant, type PracticeTenant } from '../../electron/practice';
-import type { DiagnosticReport } from '../../shared/diagnostics';
-import type { Route } from '../../shared/diagnostics';
+import type { DiagnosticReport } from '../../shared/diagnostic-report';
+import type { Route } from '../../shared/diagnostic-report';
 
 /** A practice tenant, a profile store in a temp folder, the real keychain (with-keyring.sh), and an automation signed in. */
 export interface AutomationHarness {

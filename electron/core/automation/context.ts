@@ -1,8 +1,8 @@
 import type { AuditEntry, AutomationRecord, PlannedOperation, SetupFinding, SetupStep } from '../../../shared/contract/automation';
-import type { Route } from '../../../shared/diagnostics';
+import type { Route } from '../../../shared/diagnostic-report';
 import type { ExchangeClient } from '../exchange/client';
 import type { GraphClient } from '../graph/client';
-import type { ProfileService } from '../profiles/service';
+import type { ProfileService } from '../profiles/profile-service';
 
 /** What one setup run is about (the engineer's choices). */
 export interface SetupOptions {

@@ -1,6 +1,6 @@
 import { ExchangeClient } from '../exchange/client';
 import { GraphClient } from '../graph/client';
-import type { ProfileService } from '../profiles/service';
+import type { ProfileService } from '../profiles/profile-service';
 import type { EngineDeps, ProgressEvent, SetupOptions } from './context';
 import { SetupEngine, type SetupResult } from './engine';
 import { rotateSecret, type RotateResult } from './rotate';

@@ -1,4 +1,4 @@
-import type { Route } from '../../../shared/diagnostics';
+import type { Route } from '../../../shared/diagnostic-report';
 
 /**
  * The Exchange half as ExchangeOnlineManagement PowerShell, with the exact values the setup

@@ -1,4 +1,5 @@
-import { CallFailure, type Handlers } from '../dispatch';
+import { type Handlers } from './dispatch';
+import { CallFailure } from '../errors/call-failure';
 
 /**
  * The calls only the desktop app can answer (it has Chromium's printer). Plain Node (browser

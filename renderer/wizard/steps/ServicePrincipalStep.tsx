@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { Route } from '../../../shared/diagnostics';
+import type { Route } from '../../../shared/diagnostic-report';
 import { powerShellScript } from '../../../shared/powershell';
 import { ObjectIdSchema } from '../../../shared/validators';
 import { CopyButton } from '../../components/CopyButton';

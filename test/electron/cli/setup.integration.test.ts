@@ -9,7 +9,7 @@ let dataDir: string;
 
 function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const env = { ...process.env, ISE_SMTP_OAUTH_DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, ISE_SMTP_OAUTH_DATA_DIR: dataDir };
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], { cwd: root, env });
