@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RouteSchema } from '../diagnostic-report';
+import { defineCalls } from './define';
 
 /**
  * The automated setup ("Set it up for me", issue 14): what it records in a profile, the
@@ -158,3 +159,96 @@ export const REQUIRED_ROLES = {
   entra: ['Cloud Application Administrator', 'Application Administrator', 'Global Administrator'],
   exchange: ['Exchange Administrator (Organization Management)', 'Global Administrator'],
 } as const;
+
+// ---- the renderer ↔ main calls of the automated setup --------------------------------------
+
+const CallsSchema = z.object({ graph: z.number(), exchange: z.number(), signIn: z.number(), total: z.number() });
+
+export const SetupRequestSchema = z
+  .object({
+    /** Use the built-in practice tenant (its tenant, mailbox, hosts and sign-in client). */
+    practice: z.boolean().default(false),
+    tenantId: z.string().trim().max(256).optional(),
+    mailbox: z.string().trim().max(320).optional(),
+    route: RouteSchema,
+    secretDays: z.number().int().min(1).max(730).default(180),
+    profileName: z.string().trim().min(1).max(100).optional(),
+    enableMailboxSmtpAuth: z.boolean().default(true),
+  })
+  .strict();
+export type SetupRequest = z.input<typeof SetupRequestSchema>;
+
+export const SetupResultSchema = z.object({
+  ok: z.boolean(),
+  whatIf: z.boolean(),
+  profileName: z.string(),
+  profileId: z.string().optional(),
+  appId: z.string().optional(),
+  servicePrincipalId: z.string().optional(),
+  plan: z.array(PlannedOperationSchema),
+  created: z.array(SetupStepSchema),
+  reused: z.array(SetupStepSchema),
+  findings: z.array(SetupFindingSchema),
+  audit: z.array(AuditEntrySchema),
+  powershell: z.string().optional(),
+  calls: CallsSchema,
+});
+export type SetupResultView = z.infer<typeof SetupResultSchema>;
+
+export const UndoResultSchema = z.object({
+  ok: z.boolean(),
+  whatIf: z.boolean(),
+  profileName: z.string(),
+  removed: z.array(SetupStepSchema),
+  remaining: z.array(SetupStepSchema),
+  operations: z.array(z.object({ step: SetupStepSchema, operation: z.string() })),
+  findings: z.array(SetupFindingSchema),
+  audit: z.array(AuditEntrySchema),
+  profileDeleted: z.boolean(),
+  calls: CallsSchema,
+});
+
+export const RotateResultSchema = z.object({
+  ok: z.boolean(),
+  stage: z.enum(['added', 'verified', 'completed', 'failed']),
+  newKeyId: z.string().optional(),
+  previousKeyId: z.string().optional(),
+  secretExpiry: z.string().optional(),
+  verified: z.boolean().optional(),
+  findings: z.array(SetupFindingSchema),
+  audit: z.array(AuditEntrySchema),
+});
+
+export const SessionStatusSchema = z.object({
+  signedIn: z.boolean(),
+  upn: z.string().optional(),
+  tenantId: z.string().optional(),
+  practice: z.boolean(),
+  /** Device-code sign-in in progress: what to show the admin. */
+  deviceCode: z.object({ userCode: z.string(), verificationUri: z.string(), message: z.string() }).optional(),
+  finding: SetupFindingSchema.optional(),
+  /** The running setup's progress, newest last (steps and waits). */
+  progress: z.array(z.object({ step: z.string(), state: z.string(), waitMs: z.number().optional() })),
+  running: z.boolean(),
+});
+export type SessionStatus = z.infer<typeof SessionStatusSchema>;
+
+const ProfileRef = z.object({ profileName: z.string().trim().min(1).max(100) }).strict();
+
+export const automationCalls = defineCalls({
+  /** Signs the admin in (system browser, or device code); practice: the practice tenant's one-click sign-in. */
+  automationSignIn: {
+    input: z.object({ practice: z.boolean().default(false), tenantId: z.string().trim().max(256).optional(), signInClientId: z.string().trim().max(64).optional(), deviceCode: z.boolean().default(false) }).strict(),
+    output: SessionStatusSchema,
+  },
+  /** Drops every admin token. */
+  automationSignOut: { input: z.object({}).strict(), output: SessionStatusSchema },
+  automationStatus: { input: z.object({}).strict(), output: SessionStatusSchema },
+  /** The what-if: discovery and the plan, nothing changes. */
+  automationPlan: { input: SetupRequestSchema, output: SetupResultSchema },
+  /** Applies the plan (after the engineer confirmed it). */
+  automationApply: { input: SetupRequestSchema, output: SetupResultSchema },
+  automationUndo: { input: ProfileRef.extend({ whatIf: z.boolean().default(false) }).strict(), output: UndoResultSchema },
+  /** Adds a new secret (into the keychain) and verifies it; with removeOld, then removes the old one. */
+  automationRotate: { input: ProfileRef.extend({ days: z.number().int().min(1).max(730).default(180), removeOld: z.boolean().default(false) }).strict(), output: RotateResultSchema },
+});

@@ -6,6 +6,7 @@ import { practiceCalls } from './practice';
 import { verificationCalls } from './verification';
 import { desktopCalls } from './desktop';
 import { certificateCalls } from './certificates';
+import { automationCalls } from './automation';
 
 /**
  * The one contract between the renderer and the main process (DESIGN §4). Every call is
@@ -20,6 +21,7 @@ export const contract = {
   ...verificationCalls,
   ...desktopCalls,
   ...certificateCalls,
+  ...automationCalls,
 };
 
 export type Contract = typeof contract;

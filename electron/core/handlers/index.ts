@@ -1,4 +1,5 @@
 import { certificateCalls } from '../../../shared/contract/certificates';
+import { automationCalls } from '../../../shared/contract/automation';
 import type { CallSpec } from '../../../shared/contract/define';
 import { practiceCalls } from '../../../shared/contract/practice';
 import { profileCalls } from '../../../shared/contract/profiles';
@@ -25,6 +26,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...lazyDomain(practiceCalls, () => import('./practice').then((m) => m.practiceHandlers(ctx))),
     ...lazyDomain(verificationCalls, () => import('./verification').then((m) => m.verificationHandlers(ctx))),
     ...lazyDomain(certificateCalls, () => import('./certificates').then((m) => m.certificateHandlers(ctx))),
+    ...lazyDomain(automationCalls, () => import('./automation').then((m) => m.automationHandlers(ctx))),
   };
 }
 

@@ -19,6 +19,8 @@ export interface PracticeEndpoints {
     secretExpiry: string;
   };
   setScenario(name: PracticeScenario): void;
+  /** The automated setup's emulators (Graph, Exchange InvokeCommand) and sign-in client. */
+  automation?: { graphHost: string; exchangeHost: string; signInClientId: string };
 }
 
 export interface PracticeHost {
