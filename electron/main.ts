@@ -48,7 +48,7 @@ if (!app.requestSingleInstanceLock()) {
     // The practice tenant starts on first use, on 127.0.0.1 only, and stops with the app.
     const practiceHost = createPracticeHost(dataDir);
     app.on('will-quit', () => void practiceHost.close());
-    const handlers = createHandlers({ dataDir, version: app.getVersion(), shell: 'electron', practice: false, practiceHost });
+    const handlers = createHandlers({ dataDir, version: app.getVersion(), shell: 'electron', practice: false, practiceHost, openExternal: (url) => shell.openExternal(url) });
     handlers.exportReportPdf = pdfReportHandler(handlers);
     bindContract(ipcMain, handlers, makeSenderCheck(() => windowIds, `${APP_ORIGIN}/`));
     createWindow();

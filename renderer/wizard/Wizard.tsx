@@ -6,6 +6,7 @@ import type { AppInfoState } from '../shell/useAppInfo';
 import type { ShellScreen } from './screens';
 import { Welcome } from '../shell/Welcome';
 import { FirstStart } from './FirstStart';
+import { AutomationEntry } from '../automation/AutomationEntry';
 import { PracticeBanner } from './PracticeBanner';
 import { StepNav } from './StepNav';
 import type { Wizard as WizardState } from './useWizard';
@@ -17,6 +18,7 @@ const useStyles = makeStyles({
 
 // The welcome screen needs none of these: each screen is its own chunk, fetched when first opened.
 const ProfilesScreen = lazy(() => import('../profiles/ProfilesScreen').then((m) => ({ default: m.ProfilesScreen })));
+const AutomationScreen = lazy(() => import('../automation/AutomationScreen').then((m) => ({ default: m.AutomationScreen })));
 const TroubleshootScreen = lazy(() => import('../troubleshoot/TroubleshootScreen').then((m) => ({ default: m.TroubleshootScreen })));
 const MailboxStep = lazy(() => import('./steps/MailboxStep').then((m) => ({ default: m.MailboxStep })));
 const AppRegistrationStep = lazy(() => import('./steps/AppRegistrationStep').then((m) => ({ default: m.AppRegistrationStep })));
@@ -65,10 +67,13 @@ export function Wizard({ wizard, appInfo }: { wizard: WizardState; appInfo: AppI
     body = (
       <Welcome appInfo={appInfo}>
         <FirstStart wizard={wizard} practiceAvailable={practiceAvailable} />
+        <AutomationEntry onOpen={() => wizard.go('automation')} />
       </Welcome>
     );
   } else if (screen === 'profiles') {
     body = <ProfilesScreen currentProfileId={wizard.profile?.id ?? null} onOpen={(id) => void wizard.openProfile(id)} />;
+  } else if (screen === 'automation') {
+    body = <AutomationScreen practiceAvailable={practiceAvailable} onOpenProfile={(id) => void wizard.openProfile(id)} />;
   } else if (screen === 'troubleshoot') {
     body = <TroubleshootScreen />;
   } else {
