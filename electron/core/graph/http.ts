@@ -69,7 +69,7 @@ export async function callJson(
   const replyHeaders: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') replyHeaders[k.toLowerCase()] = v;
   if (res.statusCode >= 300 && res.statusCode < 400) {
-    res.body.destroy();
+    await res.body.dump().catch(() => undefined);
     throw new HttpFailure('redirect');
   }
   const chunks: Buffer[] = [];
