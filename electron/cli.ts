@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   'lookup-error': () => import('./cli/lookup-error').then((m) => m.lookupErrorCommand),
   certs: () => import('./cli/certs').then((m) => m.certsCommand),
   ise: () => import('./cli/ise').then((m) => m.iseCommand),
+  setup: () => import('./cli/setup').then((m) => m.setupCommand),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -49,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
     const practiceHost = createPracticeHost(dataDir);
     app.on('will-quit', () => void practiceHost.close());
     const handlers = createHandlers(
-      { dataDir, version: app.getVersion(), shell: 'electron', practice: false, practiceHost },
+      { dataDir, version: app.getVersion(), shell: 'electron', practice: false, practiceHost, openExternal: (url) => shell.openExternal(url) },
       { desktop: (core) => ({ exportReportPdf: pdfReportHandler(core) }) },
     );
     bindContract(ipcMain, handlers, makeSenderCheck(() => windowIds, `${APP_ORIGIN}/`));

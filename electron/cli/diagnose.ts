@@ -49,6 +49,9 @@ const FLAG_OF: Record<string, string> = {
   secretExpiry: '--expiry',
 };
 
+/** Stops a practice tenant started for a practice profile (see inputFrom). */
+const practiceCleanups: (() => Promise<void>)[] = [];
+
 /** Bad usage or input: exit 2 with one line naming the field. */
 class UsageError extends Error {}
 
@@ -74,21 +77,29 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
   if (sources > 1) throw new UsageError('give the client secret one way only: --secret-env, --secret-stdin or --profile');
 
   let base: Partial<DiagnoseInput> = {};
+  let practiceEndpoints: Partial<DiagnoseInput> = {};
   let clientSecret: string | undefined;
   if (str('profile') !== undefined) {
     const { resolveProfileSecret } = await import('../core/profiles/resolve');
     try {
       const { profile, secret, proxy } = await resolveProfileSecret(str('profile')!, { ...(str('data-dir') ? { dataDir: str('data-dir')! } : {}) });
       if (profile.practice) {
-        // Its endpoints live only inside the app that runs the practice tenant.
-        throw new UsageError(`profile "${profile.name}" points at the built-in practice tenant: run \`ise-smtp-oauth practice\` and use the diagnose command it prints`);
+        // The practice tenant runs inside this process for the diagnosis, from the data folder's
+        // practice state (what `setup --practice` created there), and stops afterwards.
+        const { startPracticeTenant } = await import('../practice');
+        const { resolveDataDir } = await import('../core/profiles/data-dir');
+        const tenant = await startPracticeTenant({ dataDir: resolveDataDir(str('data-dir')) });
+        practiceCleanups.push(() => tenant.close());
+        practiceEndpoints = { authorityHost: tenant.authorityHost, smtpHost: tenant.smtpHost, smtpPort: tenant.smtpPort, caFile: tenant.caFile };
       }
       clientSecret = secret;
-      // The same mapping as the app's verification; `practice` is not a flag (checked above).
+      // The same mapping as the app's verification; a practice profile's endpoints are the
+      // practice tenant this process started above.
       const { diagnoseInputFor } = await import('../core/profiles/diagnose-input');
       const { endpointsFor } = await import('../core/profiles/endpoints');
-      const { practice: _practice, ...fromProfile } = diagnoseInputFor(profile, await endpointsFor(profile, undefined, proxy)); // proxy: with its password from the keychain
-      base = fromProfile;
+      const endpoints = profile.practice ? { practice: true } : await endpointsFor(profile, undefined, proxy); // proxy: with its password from the keychain
+      const { practice: _practice, ...fromProfile } = diagnoseInputFor(profile, endpoints);
+      base = { ...fromProfile, ...practiceEndpoints };
     } catch (err) {
       if (err instanceof UsageError) throw err;
       if (err instanceof CallFailure) throw new UsageError(`--profile: ${err.message}`);
@@ -213,6 +224,14 @@ async function runAllProfiles(values: Values): Promise<number> {
 
 /** The command with its clock and sleep injectable; `diagnoseCommand.run` uses the real ones. */
 export async function runDiagnose(argv: string[], deps: DiagnoseCommandDeps = {}): Promise<number> {
+  try {
+    return await runDiagnoseInner(argv, deps);
+  } finally {
+    await Promise.all(practiceCleanups.splice(0).map((close) => close().catch(() => undefined)));
+  }
+}
+
+async function runDiagnoseInner(argv: string[], deps: DiagnoseCommandDeps): Promise<number> {
   let values: Values;
   try {
     values = parseArgs({

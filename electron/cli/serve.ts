@@ -48,7 +48,7 @@ export const serveCommand: CliCommand = {
         return 1;
       }
     }
-    const handlers = createHandlers({ dataDir, version: APP_VERSION, shell: 'browser', practice: values.practice, practiceHost });
+    const handlers = createHandlers({ dataDir, version: APP_VERSION, shell: 'browser', practice: values.practice, practiceHost, openExternal: async (url) => void (await openInBrowser(url)) });
     let server;
     try {
       server = await startBrowserMode({ handlers, rendererDir, port });

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { SMTPServer, type SMTPServerAuthentication, type SMTPServerSession } from 'smtp-server';
 import { EXCHANGE_REPLIES, newFrontEnd, toExchangeReply, withDiagnosticTag, type ExchangeFrontEnd } from './exchange-replies';
 import { decideXoauth2 } from './smtp-auth';
+import { decodeJwt } from './jwt';
 import type { PracticeTenantState } from './tenant-state';
 
 /**
@@ -31,6 +32,8 @@ export interface ExchangeSmtpOptions {
   latencyMs?: number;
   /** How many accepted messages to keep (oldest dropped first). */
   keepLast?: number;
+  /** The tenant as seen by one client id (the token's appid; directory/project.ts). */
+  stateFor?: (clientId: string | undefined) => PracticeTenantState;
 }
 
 export interface ExchangeSmtp {
@@ -98,7 +101,10 @@ export async function startExchangeSmtp(opts: ExchangeSmtpOptions): Promise<Exch
           const basic = opts.state().basicAuth === 'retired' ? EXCHANGE_REPLIES.basicAuthRetired(fe) : EXCHANGE_REPLIES.basicAuthDisabled(fe);
           return callback(smtpError(basic));
         }
-        const decision = decideXoauth2(opts.state(), { user: auth.username ?? '', accessToken: auth.accessToken ?? '' }, opts.signingKey, fe);
+        // Routed by the (not yet verified) appid claim; decideXoauth2 verifies the token itself.
+        const appid = decodeJwt(auth.accessToken ?? '')?.claims.appid;
+        const seen = opts.stateFor ? opts.stateFor(typeof appid === 'string' ? appid : undefined) : opts.state();
+        const decision = decideXoauth2(seen, { user: auth.username ?? '', accessToken: auth.accessToken ?? '' }, opts.signingKey, fe);
         if (!decision.ok) return callback(smtpError(decision));
         callback(null, { user: auth.username });
       });

@@ -3,6 +3,13 @@ import { loadOrCreatePki } from './certificates';
 import { startExchangeSmtp, type ReceivedMail } from './exchange-smtp';
 import { credentialsFor, tenantStateFor, type PracticeTenantState, type ScenarioCredentials } from './tenant-state';
 import { startTokenServer } from './token-server';
+import { PracticeDirectory, PRACTICE_SIGN_IN_CLIENT_ID, directoryFile } from './directory/state';
+import { stateForClient } from './directory/project';
+import { createAdminSignIn, type AdminSignIn } from './entra-signin/signin';
+import { startGraphEmulator } from './graph/server';
+import { startExchangeAdminEmulator } from './exchange-admin/server';
+import type { HttpsService } from './directory/http';
+import type { AutomationFault } from '../../shared/contract/automation';
 
 /**
  * The built-in practice tenant: an emulated Entra token endpoint and an emulated Exchange Online
@@ -34,7 +41,21 @@ export interface PracticeTenant {
   setScenario(name: PracticeScenario): void;
   /** The mail the SMTP emulator accepted, oldest first (the last 50). */
   receivedMail(): ReceivedMail[];
+  /** The automated setup's side (issue 14): Graph and Exchange admin emulators over the directory. */
+  automation: PracticeAutomation;
   close(): Promise<void>;
+}
+
+export interface PracticeAutomation {
+  /** `https://127.0.0.1:<port>`: Graph v1.0 subset (stands in for https://graph.microsoft.com). */
+  graphHost: string;
+  /** `https://127.0.0.1:<port>`: InvokeCommand subset (stands in for https://outlook.office365.com). */
+  exchangeHost: string;
+  /** The practice sign-in client (public client) the admin signs in with. */
+  signInClientId: string;
+  directory: PracticeDirectory;
+  signIn: AdminSignIn;
+  setFaults(faults: AutomationFault[]): void;
 }
 
 export interface StartPracticeOptions {
@@ -57,14 +78,37 @@ export async function startPracticeTenant(opts: StartPracticeOptions): Promise<P
   let state: PracticeTenantState = tenantStateFor(scenario);
   const tls = () => (state.untrustedCertificate ? pki.untrustedServer : pki.server);
 
-  const token = await startTokenServer({ state: () => state, signingKey: pki.tokenSigningKey, tls, port: opts.tokenPort, latencyMs: opts.latencyMs });
+  const directory = new PracticeDirectory(directoryFile(opts.dataDir));
+  const stateFor = (clientId: string | undefined) => {
+    directory.reload();
+    return stateForClient(state, directory, clientId);
+  };
+  let tokenHost = '';
+  const signIn = createAdminSignIn({ directory, signingKey: pki.tokenSigningKey, tenantId: state.tenantId, host: () => tokenHost });
+  const token = await startTokenServer({
+    state: () => state,
+    stateFor,
+    adminGrant: (t, form, cid) => signIn.grant(t, form, cid),
+    extraRoute: (req, res, url) => signIn.extraRoute(req, res, url),
+    signingKey: pki.tokenSigningKey,
+    tls,
+    port: opts.tokenPort,
+    latencyMs: opts.latencyMs,
+  });
+  tokenHost = token.authorityHost;
   let smtp;
+  let graph: HttpsService | undefined;
+  let exchange: HttpsService | undefined;
   try {
-    smtp = await startExchangeSmtp({ state: () => state, signingKey: pki.tokenSigningKey, tls, port: opts.smtpPort, latencyMs: opts.latencyMs });
+    smtp = await startExchangeSmtp({ state: () => state, stateFor, signingKey: pki.tokenSigningKey, tls, port: opts.smtpPort, latencyMs: opts.latencyMs });
+    graph = await startGraphEmulator({ directory, signingKey: pki.tokenSigningKey, tenantId: state.tenantId, tls });
+    exchange = await startExchangeAdminEmulator({ directory, baseState: () => state, signingKey: pki.tokenSigningKey, tenantId: state.tenantId, tls });
   } catch (err) {
-    await token.close();
+    await Promise.all([token.close(), smtp?.close(), graph?.close()]);
     throw err;
   }
+  const graphService = graph;
+  const exchangeService = exchange;
   const mail = smtp;
 
   const tenant: PracticeTenant = {
@@ -84,11 +128,29 @@ export async function startPracticeTenant(opts: StartPracticeOptions): Promise<P
       if (wasUntrusted !== state.untrustedCertificate) {
         token.reloadTls();
         mail.reloadTls();
+        graphService.reloadTls();
+        exchangeService.reloadTls();
       }
     },
     receivedMail: () => [...mail.received],
+    automation: {
+      graphHost: graphService.host,
+      exchangeHost: exchangeService.host,
+      signInClientId: PRACTICE_SIGN_IN_CLIENT_ID,
+      directory,
+      signIn,
+      setFaults(faults) {
+        directory.reload();
+        directory.setFaults(faults);
+        // Authenticated SMTP off for the mailbox is tenant state, not a request fault.
+        if (faults.includes('mailbox-smtp-auth-off')) {
+          directory.data.exchange.casSmtpAuthDisabled = true;
+          directory.save();
+        }
+      },
+    },
     close: async () => {
-      await Promise.all([token.close(), mail.close()]);
+      await Promise.all([token.close(), mail.close(), graphService.close(), exchangeService.close()]);
     },
   };
   return tenant;

@@ -72,6 +72,8 @@ export interface PracticeSecret {
   value: string;
   /** YYYY-MM-DD, the Expiry Date ISE asks for. */
   expires: string;
+  /** Set for secrets the automated setup added: only their hash is kept (directory/state.ts). */
+  valueSha256?: string;
 }
 
 /** Fixed identities, so that the CLI prints the same practice values every time. */

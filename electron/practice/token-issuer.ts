@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import { ENTRA_ERRORS, type EntraErrorReply } from './entra-errors';
 import { signJwt, type JwtClaims } from './jwt';
 import { PRACTICE_IDS, type PracticeTenantState } from './tenant-state';
@@ -76,7 +76,8 @@ export function issueToken(state: PracticeTenantState, req: TokenRequest, signin
 
   const secret = req.form.get('client_secret');
   if (!secret) return ENTRA_ERRORS.secretMissing(cid);
-  const match = state.app.secrets.find((s) => s.value === secret);
+  const secretHash = createHash('sha256').update(secret, 'utf8').digest('hex');
+  const match = state.app.secrets.find((s) => (s.valueSha256 ? s.valueSha256 === secretHash : s.value === secret));
   if (!match) return ENTRA_ERRORS.secretInvalid(state.app.clientId, cid);
   // A secret is valid through its expiry date (Entra stores an instant; the portal shows the day).
   if (Date.parse(`${match.expires}T23:59:59Z`) < now) return ENTRA_ERRORS.secretExpired(state.app.clientId, cid);

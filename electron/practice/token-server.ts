@@ -18,6 +18,12 @@ export interface TokenServerOptions {
   port?: number;
   /** Added before every answer, to imitate a slow network (benchmarks). */
   latencyMs?: number;
+  /** The tenant as seen by one client id (applications the automated setup created: directory/project.ts). */
+  stateFor?: (clientId: string | undefined) => PracticeTenantState;
+  /** The admin sign-in grants (authorization code, device code, refresh token): entra-signin/. Null: not one of them. */
+  adminGrant?: (tenant: string, form: URLSearchParams, correlationId?: string) => { status: number; body: object } | null;
+  /** Extra routes (authorize page, device code); true when answered. */
+  extraRoute?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 }
 
 export interface TokenServer {
@@ -116,12 +122,17 @@ export async function startTokenServer(opts: TokenServerOptions): Promise<TokenS
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const cid = typeof req.headers['client-request-id'] === 'string' ? req.headers['client-request-id'] : undefined;
     const state = opts.state();
+    if (opts.extraRoute && (await opts.extraRoute(req, res, url))) return;
 
     if (req.method === 'POST' && parts.length === 4 && parts[1] === 'oauth2' && parts[2] === 'v2.0' && parts[3] === 'token') {
       const body = await readBody(req);
       await delay();
       if (body === null) return send(res, 413, { error: 'invalid_request' }, undefined, cid);
-      const reply = issueToken(state, { tenant: parts[0] ?? '', form: new URLSearchParams(body), correlationId: cid }, opts.signingKey);
+      const form = new URLSearchParams(body);
+      const admin = opts.adminGrant?.(parts[0] ?? '', form, cid);
+      if (admin) return send(res, admin.status, admin.body, (admin.body as { trace_id?: string }).trace_id, cid);
+      const seen = opts.stateFor ? opts.stateFor(form.get('client_id') ?? undefined) : state;
+      const reply = issueToken(seen, { tenant: parts[0] ?? '', form, correlationId: cid }, opts.signingKey);
       return send(res, reply.status, reply.body, 'trace_id' in reply.body ? reply.body.trace_id : undefined, cid);
     }
 

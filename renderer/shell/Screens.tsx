@@ -5,6 +5,7 @@ import type { CurrentProfile } from '../profiles/currentProfile';
 import { PracticeBanner } from '../wizard/PracticeBanner';
 import type { Wizard } from '../wizard/step';
 import type { AppInfoState } from './useAppInfo';
+import { AutomationEntry } from '../automation/AutomationEntry';
 import { FirstStart } from './FirstStart';
 import type { ScreenId } from './routes';
 import { isWizardScreen } from './routes';
@@ -56,6 +57,7 @@ export function Screens({ screen, navigate, store, appInfo }: { screen: ScreenId
     body = (
       <Welcome appInfo={appInfo}>
         <FirstStart store={store} navigate={navigate} practiceAvailable={practiceAvailable} />
+        <AutomationEntry onOpen={() => navigate('automation')} />
       </Welcome>
     );
   } else if (isWizardScreen(screen)) {
@@ -64,7 +66,7 @@ export function Screens({ screen, navigate, store, appInfo }: { screen: ScreenId
     body = <Step key={`${screen}-${store.profile?.id ?? 'new'}-${store.generation}`} wizard={wizard(screen)} />;
   } else {
     const Side = SIDE_SCREEN_COMPONENTS[screen];
-    body = Side ? <Side store={store} navigate={navigate} /> : null;
+    body = Side ? <Side store={store} navigate={navigate} practiceAvailable={practiceAvailable} /> : null;
   }
   return (
     <div className={styles.root}>

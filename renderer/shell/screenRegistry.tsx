@@ -11,6 +11,8 @@ export type Navigate = (screen: ScreenId, opts?: { visit?: boolean }) => void;
 export interface SideScreenProps {
   store: CurrentProfile;
   navigate: Navigate;
+  /** Whether this app runs the built-in practice tenant (the automated setup can target it). */
+  practiceAvailable: boolean;
 }
 
 type Lazy<P> = LazyExoticComponent<ComponentType<P>>;
@@ -41,4 +43,14 @@ export const SIDE_SCREEN_COMPONENTS: Partial<Record<SideScreen, Lazy<SideScreenP
     })),
   ),
   troubleshoot: lazy(() => import('../troubleshoot/TroubleshootScreen').then((m) => ({ default: () => <m.TroubleshootScreen /> }))),
+  automation: lazy(() =>
+    import('../automation/AutomationScreen').then((m) => ({
+      default: ({ store, navigate, practiceAvailable }: SideScreenProps) => (
+        <m.AutomationScreen
+          practiceAvailable={practiceAvailable}
+          onOpenProfile={(id) => void store.openProfile(id).then((opened) => opened && navigate('mailbox', { visit: false }))}
+        />
+      ),
+    })),
+  ),
 };

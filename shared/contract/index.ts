@@ -8,6 +8,7 @@ import { desktopCalls } from './desktop';
 import { certificateCalls } from './certificates';
 import { fleetCalls } from './fleet';
 import { iseCalls } from './ise';
+import { automationCalls } from './automation';
 
 /**
  * The one contract between the renderer and the main process (DESIGN §4). Every call is
@@ -24,6 +25,7 @@ export const contract = {
   ...certificateCalls,
   ...fleetCalls,
   ...iseCalls,
+  ...automationCalls,
 };
 
 export type Contract = typeof contract;

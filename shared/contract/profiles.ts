@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCalls } from './define';
 import { ImportOriginSchema } from '../export-format';
 import { KeychainStatusSchema } from './app';
+import { AutomationRecordSchema } from './automation';
 import { DiagnosticReportSchema, RouteSchema } from '../diagnostic-report';
 import { IseConnectionSchema } from '../ise-api/connection';
 import {
@@ -45,6 +46,8 @@ export const ProfileFieldsSchema = z.object({
   practice: z.boolean().default(false),
   /** How to reach this customer's ISE API and the admin certificate accepted (issue 15); no password. */
   ise: IseConnectionSchema.optional(),
+  /** What the automated setup created or reused, and its audit trail (issue 14); ids only, never a secret. */
+  automation: AutomationRecordSchema.optional(),
 });
 export type ProfileFields = z.output<typeof ProfileFieldsSchema>;
 
@@ -142,6 +145,7 @@ export const ProfileUpdateInputSchema = z
         proxy: HttpUrlSchema.nullable().optional(),
         ise: IseConnectionSchema.nullable().optional(),
         // No lastVerification: only main records one (after its own diagnosis), never the renderer.
+        automation: AutomationRecordSchema.nullable().optional(),
         // zod 4 applies a .default() even inside .partial(): without these, every update would
         // reset customer, iseVersion, route and practice to their defaults.
         customer: z.string().trim().max(200).optional(),

@@ -13,4 +13,6 @@ export interface CoreContext {
   practice: boolean;
   /** The built-in practice tenant of this process, started on first use. */
   practiceHost?: PracticeHost;
+  /** Opens a URL in the system browser (Electron: shell.openExternal); the admin sign-in needs it. */
+  openExternal?: (url: string) => Promise<void>;
 }

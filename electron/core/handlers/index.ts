@@ -1,5 +1,6 @@
 import { certificateCalls } from '../../../shared/contract/certificates';
 import { iseCalls } from '../../../shared/contract/ise';
+import { automationCalls } from '../../../shared/contract/automation';
 import type { CallSpec } from '../../../shared/contract/define';
 import { fleetCalls } from '../../../shared/contract/fleet';
 import { practiceCalls } from '../../../shared/contract/practice';
@@ -29,6 +30,7 @@ export function createHandlers(ctx: CoreContext, options: { desktop?: DesktopHan
     ...lazyDomain(certificateCalls, () => import('./certificates').then((m) => m.certificateHandlers(ctx))),
     ...lazyDomain(fleetCalls, () => import('./fleet').then((m) => m.fleetHandlers(ctx))),
     ...lazyDomain(iseCalls, () => import('./ise').then((m) => m.iseHandlers(ctx))),
+    ...lazyDomain(automationCalls, () => import('./automation').then((m) => m.automationHandlers(ctx))),
   };
   // The desktop app's own calls replace the DESKTOP_ONLY answers; they may use the core ones.
   return options.desktop ? { ...handlers, ...options.desktop(handlers) } : handlers;

@@ -20,6 +20,8 @@ export interface PracticeEndpoints {
     secretExpiry: string;
   };
   setScenario(name: PracticeScenario): void;
+  /** The automated setup's emulators (Graph, Exchange InvokeCommand) and sign-in client. */
+  automation?: { graphHost: string; exchangeHost: string; signInClientId: string };
 }
 
 /** What core needs of the practice ISE (electron/practice/ise): where it is and its practice account. */

@@ -193,3 +193,46 @@ if (status.available) {
     });
   });
 }
+
+if (status.available) {
+  describe('canary: admin tokens and the secret the automated setup creates appear nowhere', () => {
+    it('setup, what-if, second run, export and undo on the practice tenant', async () => {
+      const { startAutomationHarness, setupOptions } = await import('../../../support/automation-harness');
+      const h = await startAutomationHarness();
+      const written: string[] = [];
+      const out = (chunk: unknown) => {
+        written.push(String(chunk));
+        return true;
+      };
+      const so = process.stdout.write.bind(process.stdout);
+      const se = process.stderr.write.bind(process.stderr);
+      try {
+        const events: unknown[] = [];
+        const a = await h.signedIn({ onProgress: (e) => events.push(e) });
+        const adminTokens = [await a.session.graphToken(), await a.session.exchangeToken()];
+        process.stdout.write = out as typeof process.stdout.write;
+        process.stderr.write = out as typeof process.stderr.write;
+        const results: unknown[] = [await a.setup(setupOptions(h, 'classic'), true), await a.setup(setupOptions(h, 'classic')), await a.setup(setupOptions(h, 'classic'))];
+        const profile = h.profiles.resolve('auto-classic');
+        const secret = (await h.profiles.vault.get(profile.id))!;
+        expect(secret.length).toBeGreaterThan(16); // positive control: the secret exists, in the keychain
+        const handlers = profileHandlers({ dataDir: h.dataDir, version: '0.1.0', shell: 'browser', practice: false }, h.profiles.services) as unknown as Handlers;
+        for (const format of ['json', 'html', 'ps1'] as const) results.push(await dispatch(handlers, 'exportProfile', { profileId: profile.id, format }));
+        results.push(await dispatch(handlers, 'profileGet', { profileId: profile.id }));
+        const filesBeforeUndo = filesUnder(h.dataDir).map((f) => fs.readFileSync(f, 'latin1'));
+        results.push(await a.undo('auto-classic'));
+        process.stdout.write = so;
+        process.stderr.write = se;
+        const forms = (s: string) => [s, Buffer.from(s).toString('base64'), encodeURIComponent(s)];
+        const secretNeedles = [...adminTokens.flatMap(forms), ...forms(secret), ...adminTokens.map((t) => t.split('.')[2]!)];
+        const haystacks = [...filesBeforeUndo, ...filesUnder(h.dataDir).map((f) => fs.readFileSync(f, 'latin1')), JSON.stringify(results), JSON.stringify(events), written.join('')];
+        const leaks = haystacks.flatMap((text, i) => secretNeedles.filter((n) => text.includes(n)).map(() => i));
+        expect(leaks).toEqual([]);
+      } finally {
+        process.stdout.write = so;
+        process.stderr.write = se;
+        await h.close();
+      }
+    }, 120_000);
+  });
+}

@@ -1,0 +1,356 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../client';
+import type { AuditEntry, SessionStatus, SetupFinding, SetupResultView } from '../../shared/contract/automation';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '72rem' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
+  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
+  pre: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'pre-wrap', backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalM },
+});
+
+type Route = 'classic' | 'app-rbac';
+
+function FindingList({ findings }: { findings: SetupFinding[] }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  return (
+    <>
+      {findings.map((f, i) => (
+        <MessageBar key={`${f.code}-${i}`} intent={f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'info'} data-testid={`finding-${f.code}`}>
+          <MessageBarBody>
+            <strong>{t(`automation.findings.${f.code}.cause`, { ...f.params, role: String(f.params.role ?? ''), step: t(`automation.steps.${f.step}`, { defaultValue: f.step }) })}</strong>{' '}
+            {t(`automation.findings.${f.code}.fix`, { ...f.params })}
+            {typeof f.params.powershell === 'string' && <pre className={styles.pre}>{f.params.powershell}</pre>}
+            {typeof f.params.requestId === 'string' && <Caption1> request-id {f.params.requestId}</Caption1>}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+    </>
+  );
+}
+
+function AuditTrail({ audit }: { audit: AuditEntry[] }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  if (audit.length === 0) return null;
+  return (
+    <section aria-labelledby="automation-audit">
+      <Subtitle2 as="h2" id="automation-audit">
+        {t('automation.audit.heading')}
+      </Subtitle2>
+      <Table aria-label={t('automation.audit.heading')} size="small" data-testid="audit-trail">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('automation.audit.when')}</TableHeaderCell>
+            <TableHeaderCell>{t('automation.audit.who')}</TableHeaderCell>
+            <TableHeaderCell>{t('automation.audit.what')}</TableHeaderCell>
+            <TableHeaderCell>{t('automation.audit.requestId')}</TableHeaderCell>
+            <TableHeaderCell>{t('automation.audit.result')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {audit.map((a, i) => (
+            <TableRow key={i}>
+              <TableCell>{new Date(a.at).toLocaleString()}</TableCell>
+              <TableCell>{a.upn}</TableCell>
+              <TableCell className={styles.code}>{a.operation}</TableCell>
+              <TableCell className={styles.code}>{a.requestId ?? '–'}</TableCell>
+              <TableCell>{t(`automation.results.${a.result}`)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}
+
+/**
+ * "Set it up for me": admin sign-in, the what-if plan, confirmation, progress, the result with
+ * its audit trail, then verification, undo and secret rotation. Every call goes through the
+ * contract; no token ever reaches this page (SessionStatus has only the UPN).
+ */
+export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practiceAvailable: boolean; onOpenProfile?: (profileId: string) => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const [practice, setPractice] = useState(practiceAvailable);
+  const [tenantId, setTenantId] = useState('');
+  const [mailbox, setMailbox] = useState('');
+  const [signInClientId, setSignInClientId] = useState('');
+  const [deviceCode, setDeviceCode] = useState(false);
+  const [route, setRoute] = useState<Route>('classic');
+  const [secretDays, setSecretDays] = useState('180');
+  const [session, setSession] = useState<SessionStatus | null>(null);
+  const [plan, setPlan] = useState<SetupResultView | null>(null);
+  const [result, setResult] = useState<SetupResultView | null>(null);
+  const [verified, setVerified] = useState<boolean | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    const r = await call('automationStatus', {});
+    if (r.ok) setSession(r.value);
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  // While signing in with a device code or applying, follow the progress.
+  useEffect(() => {
+    if (!busy && !session?.deviceCode) return;
+    const timer = setInterval(() => void refresh(), 500);
+    return () => clearInterval(timer);
+  }, [busy, session?.deviceCode, refresh]);
+
+  const request = () => ({
+    practice,
+    route,
+    secretDays: Number(secretDays) || 180,
+    ...(practice ? {} : { tenantId: tenantId.trim(), mailbox: mailbox.trim() }),
+  });
+
+  async function run<T>(what: string, fn: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T | null> {
+    setBusy(what);
+    setError(null);
+    try {
+      const r = await fn();
+      if (!r.ok) {
+        setError(r.error.message);
+        return null;
+      }
+      return r.value;
+    } finally {
+      setBusy(null);
+      void refresh();
+    }
+  }
+
+  const signIn = async () => {
+    const s = await run('signIn', () => call('automationSignIn', { practice, deviceCode, ...(practice ? {} : { tenantId: tenantId.trim(), ...(signInClientId.trim() ? { signInClientId: signInClientId.trim() } : {}) }) }));
+    if (s) setSession(s);
+  };
+  const signOut = async () => {
+    const s = await run('signOut', () => call('automationSignOut', {}));
+    if (s) setSession(s);
+    setPlan(null);
+    setResult(null);
+  };
+  const preview = async () => {
+    setResult(null);
+    setVerified(null);
+    setPlan(await run('plan', () => call('automationPlan', request())));
+  };
+  const apply = async () => {
+    const r = await run('apply', () => call('automationApply', request()));
+    setResult(r);
+    setPlan(null);
+    if (r?.ok && r.profileId && !r.powershell) {
+      const profileId = r.profileId;
+      const report = await run('verify', () => call('diagnoseProfile', { profileId }));
+      setVerified(report ? report.ok : false);
+    }
+  };
+  const undo = async () => {
+    if (!result) return;
+    if (!window.confirm(t('automation.undo.confirm'))) return;
+    const u = await run('undo', () => call('automationUndo', { profileName: result.profileName }));
+    if (u) {
+      setNote(u.ok ? t('automation.undo.done', { n: u.removed.length }) : null);
+      setResult({ ...result, audit: [...result.audit, ...u.audit], findings: u.findings, created: [] });
+      setVerified(null);
+    }
+  };
+  const rotate = async () => {
+    if (!result) return;
+    const r = await run('rotate', () => call('automationRotate', { profileName: result.profileName, days: Number(secretDays) || 180, removeOld: true }));
+    if (r) {
+      setNote(r.ok ? t('automation.rotate.done', { expiry: r.secretExpiry ?? '' }) : null);
+      setResult({ ...result, audit: [...result.audit, ...r.audit], findings: r.findings });
+    }
+  };
+
+  const signedIn = Boolean(session?.signedIn);
+  const steps = session?.progress ?? [];
+  return (
+    <section className={styles.root} aria-labelledby="automation-heading">
+      <Title2 as="h1" id="automation-heading" tabIndex={-1}>
+        {t('automation.heading')}
+      </Title2>
+      <Body1>{t('automation.intro')}</Body1>
+      <MessageBar intent="info">
+        <MessageBarBody>{t('automation.roles')}</MessageBarBody>
+      </MessageBar>
+
+      {!signedIn && (
+        <>
+          <Checkbox checked={practice} disabled={!practiceAvailable} onChange={(_, d) => setPractice(Boolean(d.checked))} label={t('automation.usePractice')} data-testid="automation-practice" />
+          {!practice && (
+            <div className={styles.row}>
+              <Field label="Tenant ID" required>
+                <Input value={tenantId} onChange={(_, d) => setTenantId(d.value)} />
+              </Field>
+              <Field label={t('automation.signInClientId')} hint={t('automation.signInClientIdHint')}>
+                <Input value={signInClientId} onChange={(_, d) => setSignInClientId(d.value)} />
+              </Field>
+            </div>
+          )}
+          <Checkbox checked={deviceCode} onChange={(_, d) => setDeviceCode(Boolean(d.checked))} label={t('automation.deviceCode')} />
+          <div>
+            <Button appearance="primary" onClick={() => void signIn()} disabled={busy !== null} data-testid="automation-sign-in">
+              {t('automation.signIn')}
+            </Button>
+          </div>
+          {session?.deviceCode && (
+            <MessageBar intent="info">
+              <MessageBarBody>{session.deviceCode.message}</MessageBarBody>
+            </MessageBar>
+          )}
+        </>
+      )}
+      {signedIn && (
+        <div className={styles.row}>
+          <Badge appearance="tint" color="success" data-testid="automation-signed-in">
+            {t('automation.signedInAs', { upn: session?.upn ?? '' })}
+          </Badge>
+          <Button onClick={() => void signOut()} disabled={busy !== null}>
+            {t('automation.signOut')}
+          </Button>
+        </div>
+      )}
+      {session?.finding && <FindingList findings={[session.finding]} />}
+
+      {signedIn && (
+        <>
+          <RadioGroup value={route} onChange={(_, d) => setRoute(d.value as Route)} layout="horizontal" aria-label={t('automation.route')}>
+            <Radio value="classic" label={t('automation.routeClassic')} data-testid="route-classic" />
+            <Radio value="app-rbac" label={t('automation.routeAppRbac')} data-testid="route-app-rbac" />
+          </RadioGroup>
+          <div className={styles.row}>
+            {!practice && (
+              <Field label="Email Address" required>
+                <Input value={mailbox} onChange={(_, d) => setMailbox(d.value)} />
+              </Field>
+            )}
+            <Field label={t('automation.secretDays')}>
+              <Input type="number" value={secretDays} onChange={(_, d) => setSecretDays(d.value)} />
+            </Field>
+            <Button onClick={() => void preview()} disabled={busy !== null} data-testid="automation-preview">
+              {t('automation.preview')}
+            </Button>
+          </div>
+        </>
+      )}
+
+      {plan && (
+        <section aria-labelledby="automation-plan">
+          <Subtitle2 as="h2" id="automation-plan">
+            {t('automation.plan.heading')}
+          </Subtitle2>
+          <Table aria-label={t('automation.plan.heading')} size="small" data-testid="automation-plan">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('automation.plan.step')}</TableHeaderCell>
+                <TableHeaderCell>{t('automation.plan.action')}</TableHeaderCell>
+                <TableHeaderCell>{t('automation.plan.operation')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {plan.plan.map((p) => (
+                <TableRow key={p.step}>
+                  <TableCell>{t(`automation.steps.${p.step}`)}</TableCell>
+                  <TableCell>{t(`automation.actions.${p.action}`)}{p.existing ? ` (${p.existing})` : ''}</TableCell>
+                  <TableCell className={styles.code}>{p.operation}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <FindingList findings={plan.findings} />
+          <Button appearance="primary" onClick={() => void apply()} disabled={busy !== null || !plan.ok} data-testid="automation-apply">
+            {t('automation.confirm')}
+          </Button>
+        </section>
+      )}
+
+      {busy === 'apply' && (
+        <div aria-live="polite" data-testid="automation-progress">
+          <Spinner label={t('automation.running')} />
+          <ul>
+            {steps.map((s, i) => (
+              <li key={i}>
+                {t(`automation.steps.${s.step}`, { defaultValue: s.step })}: {t(`automation.states.${s.state}`, { defaultValue: s.state })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {busy === 'verify' && <Spinner label={t('automation.verifying')} />}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {note && (
+        <MessageBar intent="success">
+          <MessageBarBody>{note}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {result && (
+        <section aria-labelledby="automation-result" data-testid="automation-result">
+          <Subtitle2 as="h2" id="automation-result">
+            {t('automation.result.heading')}
+          </Subtitle2>
+          <Body1>{t('automation.result.summary', { created: result.created.length, reused: result.reused.length, calls: result.calls.total })}</Body1>
+          {verified === true && (
+            <Badge appearance="filled" color="success" data-testid="automation-verified">
+              {t('automation.result.verified')}
+            </Badge>
+          )}
+          {verified === false && (
+            <Badge appearance="filled" color="danger" data-testid="automation-not-verified">
+              {t('automation.result.notVerified')}
+            </Badge>
+          )}
+          <FindingList findings={result.findings} />
+          <div className={styles.row}>
+            {result.profileId && onOpenProfile && (
+              <Button onClick={() => onOpenProfile(result.profileId!)}>{t('automation.result.openProfile')}</Button>
+            )}
+            <Button onClick={() => void rotate()} disabled={busy !== null || !result.profileId} data-testid="automation-rotate">
+              {t('automation.rotate.button')}
+            </Button>
+            <Button onClick={() => void undo()} disabled={busy !== null || !result.profileId} data-testid="automation-undo">
+              {t('automation.undo.button')}
+            </Button>
+          </div>
+          <AuditTrail audit={result.audit} />
+        </section>
+      )}
+    </section>
+  );
+}
