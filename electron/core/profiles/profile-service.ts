@@ -6,7 +6,7 @@ import { secretExpiryStatus } from './expiry';
 import type {
   Profile,
   ProfileChanges,
-  ProfileFields,
+  ProfileFieldsInput,
   ProfileView,
   SecretStatus,
 } from '../../../shared/contract/profiles';
@@ -67,7 +67,7 @@ export class ProfileService {
     return Promise.all(this.store.list().map((p) => this.view(p)));
   }
 
-  create(fields: ProfileFields & { name: string }): Promise<ProfileView> {
+  create(fields: ProfileFieldsInput & { name: string }): Promise<ProfileView> {
     return this.view(this.store.create(fields));
   }
 

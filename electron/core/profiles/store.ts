@@ -8,7 +8,7 @@ import {
   ProfileSchema,
   type Profile,
   type ProfileChanges,
-  type ProfileFields,
+  type ProfileFieldsInput,
   type StoreRecovered,
 } from '../../../shared/contract/profiles';
 import { migrateV0toV1, PROFILES_CONF_VERSION, PROFILES_SCHEMA_VERSION } from './migrations';
@@ -61,7 +61,7 @@ export class ProfileStore {
     return profiles.find((p) => p.id === nameOrId) ?? profiles.find((p) => p.name.toLowerCase() === key);
   }
 
-  create(fields: ProfileFields & { name: string }): Profile {
+  create(fields: ProfileFieldsInput & { name: string }): Profile {
     const profiles = this.read();
     const name = this.assertFreeName(profiles, fields.name);
     const at = this.now().toISOString();
