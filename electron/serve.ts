@@ -51,9 +51,8 @@ export interface BrowserModeServer {
 }
 
 export const TOKEN_HEADER = 'x-setup-token';
-/** Default request body limit; calls that carry files (log text) get a larger one. */
+/** Request body limit for every call: files travel in chunks under it (a guest.log: logUploadChunk). */
 export const MAX_BODY_BYTES = 1024 * 1024;
-const LARGE_BODY_CALLS: Record<string, number> = { analyzeLogText: 48 * 1024 * 1024 };
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -113,7 +112,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
       return send(res, 415, refusal('UNSUPPORTED_MEDIA_TYPE', 'send application/json'));
     }
-    const limit = LARGE_BODY_CALLS[name] ?? MAX_BODY_BYTES;
+    const limit = MAX_BODY_BYTES;
     const body = await readBody(req, limit);
     if (body === 'too-large') return send(res, 413, refusal('BODY_TOO_LARGE', `request body over ${limit} bytes`));
     let input: unknown;

@@ -1,10 +1,11 @@
+import { MAX_LOG_FILES } from '../../shared/contract/troubleshoot';
 import { Body1, Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
 import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogAnalysis as Analysis } from '../../shared/contract/troubleshoot';
 import { call } from '../client';
 import { LogResults } from './LogResults';
-import { readLogFile, type LogFileInput } from './readLogFile';
+import { readLogFile, uploadLogFile } from './readLogFile';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -20,7 +21,7 @@ const useStyles = makeStyles({
 });
 
 /** The most files one analysis takes (the contract's limit). */
-const MAX_FILES = 20;
+const MAX_FILES = MAX_LOG_FILES;
 
 type AnalysisState = { state: 'idle' } | { state: 'busy' } | { state: 'done'; analysis: Analysis } | { state: 'error'; message: string };
 
@@ -40,17 +41,22 @@ export function LogAnalysis() {
   const analyse = async (files: readonly File[]) => {
     if (files.length === 0) return;
     setResult({ state: 'busy' });
-    const inputs: LogFileInput[] = [];
+    const uploadIds: string[] = [];
     const notRead: string[] = [];
     for (const file of files.slice(0, MAX_FILES)) {
       const read = await readLogFile(file);
-      if (read.ok) inputs.push(read.input);
-      else notRead.push(t(`troubleshootScreen.log.skipped.${read.reason}`, { name: read.name }));
+      if (!read.ok) {
+        notRead.push(t(`troubleshootScreen.log.skipped.${read.reason}`, { name: read.name }));
+        continue;
+      }
+      const sent = await uploadLogFile(read.name, read.bytes);
+      if (!sent.ok) return setResult({ state: 'error', message: sent.error.message });
+      uploadIds.push(sent.value);
     }
     for (const file of files.slice(MAX_FILES)) notRead.push(t('troubleshootScreen.log.skipped.tooMany', { name: file.name, max: MAX_FILES }));
     setSkipped(notRead);
-    if (inputs.length === 0) return setResult({ state: 'idle' });
-    const r = await call('analyzeLogText', { files: inputs });
+    if (uploadIds.length === 0) return setResult({ state: 'idle' });
+    const r = await call('analyzeLogUploads', { uploadIds });
     setResult(r.ok ? { state: 'done', analysis: r.value } : { state: 'error', message: r.error.message });
   };
 

@@ -50,6 +50,8 @@ export const ProfileFieldsSchema = z.object({
   automation: AutomationRecordSchema.optional(),
 });
 export type ProfileFields = z.output<typeof ProfileFieldsSchema>;
+/** What creating a profile takes: fields with a default may be left out (the store applies it). */
+export type ProfileFieldsInput = z.input<typeof ProfileFieldsSchema>;
 
 /** One stored profile, exactly as it is kept in profiles.json. */
 export const ProfileSchema = ProfileFieldsSchema.extend({

@@ -109,18 +109,27 @@ export const LogAnalysisSchema = z.object({
 });
 export type LogAnalysis = z.infer<typeof LogAnalysisSchema>;
 
-/** Largest pasted/dropped log the UI may send in one call: 20 MB of text (bigger files: the CLI streams them). */
-export const MAX_LOG_TEXT_CHARS = 20 * 1024 * 1024;
-/** A gzipped log as base64 (a dropped guest.log.N.gz): 16 MB compressed. */
-export const MAX_LOG_GZIP_BASE64_CHARS = Math.ceil((16 * 1024 * 1024 * 4) / 3);
+/**
+ * A dropped guest.log reaches main as its bytes, once: in chunks of LOG_CHUNK_BYTES (so each
+ * call stays under the transport's body limit), then analysed by upload id. Main alone
+ * recognises gzip and decodes the text. Largest file the UI may send: 20 MB as stored (bigger
+ * files: the CLI streams them).
+ */
+export const MAX_LOG_FILE_BYTES = 20 * 1024 * 1024;
+export const LOG_CHUNK_BYTES = 512 * 1024;
+/** At most this many files in one analysis (and uploads held at once). */
+export const MAX_LOG_FILES = 20;
 
-export const LogFileInputSchema = z
+export const LogChunkInputSchema = z
   .object({
+    /** Chosen by the renderer for the file (a random UUID); the first chunk (offset 0) opens it. */
+    uploadId: z.uuid(),
     name: z.string().min(1).max(255),
-    text: z.string().max(MAX_LOG_TEXT_CHARS).optional(),
-    gzipBase64: z.string().max(MAX_LOG_GZIP_BASE64_CHARS).regex(/^[A-Za-z0-9+/=\s]*$/, 'base64').optional(),
+    /** Where this chunk starts in the file: chunks arrive in order. */
+    offset: z.number().int().nonnegative().max(MAX_LOG_FILE_BYTES),
+    bytesBase64: z.string().max(Math.ceil(LOG_CHUNK_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
   })
-  .refine((f) => (f.text === undefined) !== (f.gzipBase64 === undefined), { message: 'text or gzipBase64, exactly one' });
+  .strict();
 
 export const ErrorLookupMatchSchema = z.object({
   code: FindingCodeSchema,
@@ -133,9 +142,14 @@ export const ErrorLookupMatchSchema = z.object({
 export type ErrorLookupMatch = z.infer<typeof ErrorLookupMatchSchema>;
 
 export const troubleshootCalls = defineCalls({
-  /** Analyses one or more guest.log files the user dropped or picked (rotated files are put in time order). */
-  analyzeLogText: {
-    input: z.object({ files: z.array(LogFileInputSchema).min(1).max(20) }).strict(),
+  /** One chunk of a dropped or picked guest.log's bytes (see LogChunkInputSchema). */
+  logUploadChunk: {
+    input: LogChunkInputSchema,
+    output: z.object({ received: z.number().int().nonnegative() }),
+  },
+  /** Analyses uploaded guest.log files (rotated files are put in time order); the uploads are used up. */
+  analyzeLogUploads: {
+    input: z.object({ uploadIds: z.array(z.uuid()).min(1).max(MAX_LOG_FILES) }).strict(),
     output: LogAnalysisSchema,
   },
   /** Maps a pasted ISE error text (GUI or Java exception) to finding codes, most likely first. */

@@ -95,7 +95,7 @@ async function checkOne(name: CallName, body: Buffer): Promise<void> {
   const res = await post(name, body);
   const hit = reached.length > before;
   const answer = JSON.parse(res.text) as { ok: boolean; error?: { code: string } };
-  if (body.length > MAX_BODY_BYTES && name !== 'analyzeLogText') {
+  if (body.length > MAX_BODY_BYTES) {
     if (res.status !== 413 || answer.error?.code !== 'BODY_TOO_LARGE' || hit) throw new Error(`${name}: oversized body got ${res.status} ${res.text.slice(0, 200)}`);
     return;
   }

@@ -1,23 +1,18 @@
 import type { CoreContext } from './context';
 import { type Handlers } from './dispatch';
-import { CallFailure } from '../errors/call-failure';
-import { analyzeGuestLogs, bufferInput, type LogInput } from '../troubleshoot/guest-log';
+import { analyzeGuestLogs, bufferInput } from '../troubleshoot/guest-log';
+import { LogUploads } from '../troubleshoot/log-uploads';
 import { lookupErrorText } from '../troubleshoot/lookup';
 
-/** Handlers for the `troubleshoot` calls (shared/contract/troubleshoot.ts). */
-export function troubleshootHandlers(_ctx: CoreContext): Pick<Handlers, 'analyzeLogText' | 'lookupError'> {
+/**
+ * Handlers for the `troubleshoot` calls (shared/contract/troubleshoot.ts). A dropped log
+ * arrives as its bytes, in chunks; recognising gzip and decoding the text happen only here,
+ * in core's log reader (the same one the CLI uses).
+ */
+export function troubleshootHandlers(_ctx: CoreContext, uploads: LogUploads = new LogUploads()): Pick<Handlers, 'logUploadChunk' | 'analyzeLogUploads' | 'lookupError'> {
   return {
-    analyzeLogText: async ({ files }) => {
-      const inputs: LogInput[] = files.map((f, i) => {
-        if (f.text !== undefined) return bufferInput(f.name, Buffer.from(f.text, 'utf8'));
-        const data = Buffer.from(f.gzipBase64 ?? '', 'base64');
-        if (data.length < 2 || data[0] !== 0x1f || data[1] !== 0x8b) {
-          throw new CallFailure('INVALID_INPUT', `files.${i}.gzipBase64 is not gzip data`, `files.${i}.gzipBase64`);
-        }
-        return bufferInput(f.name, data);
-      });
-      return analyzeGuestLogs(inputs);
-    },
+    logUploadChunk: async ({ uploadId, name, offset, bytesBase64 }) => ({ received: uploads.add(uploadId, name, offset, Buffer.from(bytesBase64, 'base64')) }),
+    analyzeLogUploads: async ({ uploadIds }) => analyzeGuestLogs(uploads.take(uploadIds).map((f) => bufferInput(f.name, f.data))),
     lookupError: async ({ text }) => lookupErrorText(text),
   };
 }

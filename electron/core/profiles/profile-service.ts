@@ -9,7 +9,7 @@ import { proxyAccount, proxyHasUser, splitProxyPassword, storedProxyPassword } f
 import type {
   Profile,
   ProfileChanges,
-  ProfileFields,
+  ProfileFieldsInput,
   ProfileView,
   SecretStatus,
 } from '../../../shared/contract/profiles';
@@ -80,7 +80,7 @@ export class ProfileService {
   }
 
   /** Creates the profile; a proxy password goes to the keychain, the file keeps the URL without it. */
-  async create(fields: ProfileFields & { name: string }): Promise<ProfileView> {
+  async create(fields: ProfileFieldsInput & { name: string }): Promise<ProfileView> {
     const split = fields.proxy ? splitProxyPassword(fields.proxy) : undefined;
     const profile = this.store.create({ ...fields, ...(split ? { proxy: split.proxy } : {}) });
     if (split?.password !== undefined) await this.vault.set(proxyAccount(profile.id), split.password, { allowSession: true });

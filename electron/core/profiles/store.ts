@@ -7,7 +7,7 @@ import {
   ProfileSchema,
   type Profile,
   type ProfileChanges,
-  type ProfileFields,
+  type ProfileFieldsInput,
   type StoreRecovered,
 } from '../../../shared/contract/profiles';
 import type { DiagnosticReport } from '../../../shared/diagnostic-report';
@@ -80,7 +80,7 @@ export class ProfileStore {
     return profiles.find((p) => p.id === nameOrId) ?? profiles.find((p) => p.name.toLowerCase() === key);
   }
 
-  create(fields: ProfileFields & { name: string }): Profile {
+  create(fields: ProfileFieldsInput & { name: string }): Profile {
     return this.mutate((profiles) => {
       const name = assertFreeName(profiles, fields.name);
       const at = this.now().toISOString();

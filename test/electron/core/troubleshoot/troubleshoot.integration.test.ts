@@ -8,6 +8,8 @@ import { createHandlers } from '../../../../electron/core/handlers';
 import { dispatch } from '../../../../electron/core/handlers/dispatch';
 import { analyzeLogCommand } from '../../../../electron/cli/analyze-log';
 import { lookupErrorCommand } from '../../../../electron/cli/lookup-error';
+import { LOG_CHUNK_BYTES } from '../../../../shared/contract/troubleshoot';
+import { randomUUID } from 'node:crypto';
 import { readLocale } from '../../../support/locale-files';
 
 const FIXTURES = path.join(__dirname, '../../../fixtures/guest-log');
@@ -61,20 +63,33 @@ describe('rotated and gzipped guest.log files', () => {
 describe('contract calls', () => {
   const handlers = createHandlers({ dataDir: os.tmpdir(), version: '0.0.0-test', shell: 'browser', practice: false });
 
-  it('analyzeLogText takes text and base64 gzip', async () => {
-    const text = fs.readFileSync(path.join(FIXTURES, 'guide-connect-timeout.log'), 'utf8');
-    const gzipBase64 = gzipSync(fs.readFileSync(path.join(FIXTURES, 'guide-pkix.log'))).toString('base64');
-    const r = await dispatch(handlers, 'analyzeLogText', { files: [{ name: 'guest.log', text }, { name: 'guest.log.1.gz', gzipBase64 }] });
+  /** Sends a file's bytes the way the renderer does: chunks, then the analysis by upload id. */
+  async function upload(name: string, data: Buffer, chunk = LOG_CHUNK_BYTES): Promise<string> {
+    const uploadId = randomUUID();
+    for (let offset = 0; offset === 0 || offset < data.length; offset += chunk) {
+      const r = await dispatch(handlers, 'logUploadChunk', { uploadId, name, offset, bytesBase64: data.subarray(offset, offset + chunk).toString('base64') });
+      expect(r.ok).toBe(true);
+    }
+    return uploadId;
+  }
+
+  it('analyzes uploaded bytes, plain and gzip, recognised and decoded in core', async () => {
+    const plain = await upload('guest.log', fs.readFileSync(path.join(FIXTURES, 'guide-connect-timeout.log')), 1000);
+    const gz = await upload('guest.log.1.gz', gzipSync(fs.readFileSync(path.join(FIXTURES, 'guide-pkix.log'))));
+    const r = await dispatch(handlers, 'analyzeLogUploads', { uploadIds: [plain, gz] });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.nextSteps).toEqual(['NET_CONNECT_TIMEOUT', 'TLS_UNTRUSTED_CHAIN', 'SMTP_AUTH_REJECTED']);
+    // each upload is used once
+    expect(await dispatch(handlers, 'analyzeLogUploads', { uploadIds: [plain] })).toMatchObject({ ok: false, error: { code: 'UPLOAD_NOT_FOUND', field: 'uploadIds.0' } });
   });
 
-  it('analyzeLogText rejects bad input as data, naming the field', async () => {
-    const r = await dispatch(handlers, 'analyzeLogText', { files: [{ name: 'x.gz', gzipBase64: 'aGVsbG8=' }] });
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'files.0.gzipBase64' } });
-    const both = await dispatch(handlers, 'analyzeLogText', { files: [{ name: 'x', text: 'a', gzipBase64: 'aGVsbG8=' }] });
-    expect(both.ok).toBe(false);
+  it('refuses chunks out of order, unknown uploads and bad base64 as data, naming the field', async () => {
+    const uploadId = randomUUID();
+    expect(await dispatch(handlers, 'logUploadChunk', { uploadId, name: 'x', offset: 5, bytesBase64: 'aGVsbG8=' })).toMatchObject({ ok: false, error: { code: 'UPLOAD_NOT_FOUND' } });
+    await dispatch(handlers, 'logUploadChunk', { uploadId, name: 'x', offset: 0, bytesBase64: 'aGVsbG8=' });
+    expect(await dispatch(handlers, 'logUploadChunk', { uploadId, name: 'x', offset: 2, bytesBase64: 'aGVsbG8=' })).toMatchObject({ ok: false, error: { code: 'UPLOAD_OUT_OF_ORDER', field: 'offset' } });
+    expect(await dispatch(handlers, 'logUploadChunk', { uploadId, name: 'x', offset: 5, bytesBase64: 'not base64!' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'bytesBase64' } });
   });
 
   it('lookupError ranks the causes of a pasted text', async () => {
