@@ -20,6 +20,9 @@ const USAGE = `usage: ise-smtp-oauth diagnose [--json] --tenant-id T --client-id
 --watch re-runs the diagnosis (after 30 s, 60 s, then every 2 min) while the failure is one that
   heals by waiting (e.g. 535 5.7.3 while Exchange applies a new service principal or mailbox
   permission: 30 min – 2 h); progress goes to stderr, the last report to stdout. --until: default 2h.
+--profile NAME: a run with the profile's own tenant, client, mailbox, route and scope is recorded as
+  its last verification, as the app does, so \`export --profile NAME --format pem|ps1\` has the
+  certificate chains and the service principal ObjectId right after
 exit codes: 0 no error finding, 1 an error finding (with --watch: one that will not heal, or
   --until elapsed), 2 bad usage or input
 `;
@@ -61,8 +64,18 @@ async function readStdin(): Promise<string> {
 
 type Values = Record<string, string | boolean | undefined>;
 
+/** The profile a run is recorded on (diagnose --profile with the profile's own identity). */
+interface RecordTarget {
+  profileId: string;
+  profileName: string;
+  dataDir: string | undefined;
+}
+
+/** Flags that change what is proven: with any of them set to another value, the run is not the profile's. */
+const IDENTITY_FLAGS = ['tenant-id', 'client-id', 'mailbox', 'route', 'scope', 'sp-object-id'] as const;
+
 /** Builds the contract input from the flags (and a profile), validated by the contract's schema. */
-async function inputFrom(values: Values): Promise<DiagnoseInput> {
+async function inputFrom(values: Values): Promise<{ input: DiagnoseInput; record: RecordTarget | undefined }> {
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const sources = [str('secret-env') !== undefined, values['secret-stdin'] === true, str('profile') !== undefined].filter(Boolean).length;
   if (sources === 0) throw new UsageError('a client secret is required: --secret-env VAR, --secret-stdin or --profile NAME');
@@ -70,6 +83,7 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
 
   let base: Partial<DiagnoseInput> = {};
   let clientSecret: string | undefined;
+  let record: RecordTarget | undefined;
   if (str('profile') !== undefined) {
     const { resolveProfileSecret } = await import('../core/profiles/resolve');
     try {
@@ -79,6 +93,7 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
         throw new UsageError(`profile "${profile.name}" points at the built-in practice tenant: run \`ise-smtp-oauth practice\` and use the diagnose command it prints`);
       }
       clientSecret = secret;
+      record = { profileId: profile.id, profileName: profile.name, dataDir: str('data-dir') };
       base = {
         tenantId: profile.tenantId,
         clientId: profile.clientId,
@@ -123,6 +138,13 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
     iseVersion: str('ise-version'),
     secretExpiry: str('expiry'),
   };
+  if (record) {
+    const flagKey: Record<(typeof IDENTITY_FLAGS)[number], keyof DiagnoseInput> = {
+      'tenant-id': 'tenantId', 'client-id': 'clientId', mailbox: 'mailbox', route: 'route', scope: 'scope', 'sp-object-id': 'servicePrincipalObjectId',
+    };
+    const overridden = IDENTITY_FLAGS.some((f) => str(f) !== undefined && str(f) !== base[flagKey[f]]);
+    if (overridden) record = undefined;
+  }
   const merged: Record<string, unknown> = { ...base, clientSecret };
   for (const [k, v] of Object.entries(flags)) if (v !== undefined) merged[k] = v;
   for (const required of ['tenantId', 'clientId', 'mailbox']) {
@@ -144,7 +166,23 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
       throw new UsageError(`--ca-file cannot be read: ${input.caFile}`);
     }
   }
-  return input;
+  return { input, record };
+}
+
+/**
+ * Stores the report as the profile's last verification (the export's evidence: chains, the
+ * token's oid), exactly what the app's diagnoseProfile does after a full run. A failure to
+ * store is said on stderr and does not change the exit code: the diagnosis itself stands.
+ */
+async function recordVerification(target: RecordTarget, report: DiagnosticReport): Promise<void> {
+  try {
+    const { openProfileService } = await import('./profiles');
+    await openProfileService(target.dataDir).update(target.profileId, { lastVerification: report });
+    process.stderr.write(`recorded as the last verification of profile "${target.profileName}"\n`);
+  } catch (err) {
+    const why = err instanceof CallFailure ? err.message : err instanceof Error ? err.name : 'error';
+    process.stderr.write(`ise-smtp-oauth diagnose: the result could not be recorded on profile "${target.profileName}" (${why})\n`);
+  }
 }
 
 /** The facts behind a finding, as one line: what the engine observed (params, never a secret). */
@@ -248,8 +286,9 @@ export async function runDiagnose(argv: string[], deps: DiagnoseCommandDeps = {}
     return 2;
   }
   let input: DiagnoseInput;
+  let record: RecordTarget | undefined;
   try {
-    input = await inputFrom(values);
+    ({ input, record } = await inputFrom(values));
   } catch (err) {
     // UsageError messages are ours and name the field; anything else is reported by class only.
     const message = err instanceof UsageError ? err.message : `${err instanceof Error ? err.name : 'error'}: unexpected failure`;
@@ -259,6 +298,7 @@ export async function runDiagnose(argv: string[], deps: DiagnoseCommandDeps = {}
   const print = (report: DiagnosticReport) => process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   if (!values.watch) {
     const report = await diagnose(input);
+    if (record) await recordVerification(record, report);
     print(report);
     return report.ok ? 0 : 1;
   }
@@ -271,11 +311,13 @@ export async function runDiagnose(argv: string[], deps: DiagnoseCommandDeps = {}
     onProgress: (p) => process.stderr.write(progressLine(p)),
   });
   process.stderr.write(closingLine(result, until));
+  if (record) await recordVerification(record, result.report);
   print(result.report);
   return result.outcome === 'passed' ? 0 : 1;
 }
 
 export const diagnoseCommand: CliCommand = {
+  usage: USAGE,
   summary: 'prove a configuration the way ISE will use it, and name the cause when it fails',
   run: (argv) => runDiagnose(argv),
 };

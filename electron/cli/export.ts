@@ -13,6 +13,7 @@ const USAGE = 'usage: ise-smtp-oauth export --profile NAME --format json|html|ps
 
 /** `ise-smtp-oauth export`: the verified config of a profile, to stdout or a file. Never the secret. */
 export const exportCommand: CliCommand = {
+  usage: USAGE,
   summary: 'export a profile: --profile NAME --format json|html|ps1|pem|ics [--out FILE]',
   async run(argv) {
     let values;

@@ -9,6 +9,7 @@ const USAGE = 'usage: ise-smtp-oauth import FILE [--name NAME] [--data-dir DIR]\
 
 /** `ise-smtp-oauth import FILE`: a profile from an exported json; the secret is set afterwards. */
 export const importCommand: CliCommand = {
+  usage: USAGE,
   summary: 'create a profile from an exported json (FILE); then set its secret',
   async run(argv) {
     let parsed;

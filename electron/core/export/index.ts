@@ -27,7 +27,13 @@ export function exportProfile(profile: Profile, format: ExportFormat, ctx: Expor
       return {
         fileName: `${base}-${profile.route}.ps1`,
         mimeType: 'text/plain',
-        content: powerShellScript({ ...profile, profileName: profile.name }),
+        // Like the wizard's Service principal step: the stored ObjectId, else the token's oid
+        // from the last verification (in a client-credentials token, oid IS that ObjectId).
+        content: powerShellScript({
+          ...profile,
+          servicePrincipalObjectId: profile.servicePrincipalObjectId || profile.lastVerification?.claims?.oid || undefined,
+          profileName: profile.name,
+        }),
       };
     case 'pem':
       return { fileName: `${base}-ca.pem`, mimeType: 'application/x-pem-file', content: caBundle(profile) };
