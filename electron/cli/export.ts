@@ -6,10 +6,22 @@ import { CallFailure } from '../core/dispatch';
 import { exportProfile } from '../core/export';
 import { secretStatusOf } from '../core/profiles/service';
 import { APP_VERSION } from '../core/version';
-import { ExportFormatSchema } from '../../shared/contract/profiles';
+import { ExportFormatSchema, LocaleTagSchema } from '../../shared/contract/profiles';
 import { openProfileService, reportFailure } from './profiles';
 
-const USAGE = 'usage: ise-smtp-oauth export --profile NAME --format json|html|ps1|pem|ics [--out FILE] [--data-dir DIR]\n';
+const USAGE = `usage: ise-smtp-oauth export --profile NAME --format json|html|ps1|pem|ics [--out FILE] [--data-dir DIR]
+         [--locale TAG] [--paper A4|Letter]
+  html: the hand-off document; --locale (e.g. de-DE, en-US; default: from LANG) sets how its dates
+  are written, --paper the page size it is laid out for (default: the printer's)
+`;
+
+/** The reader's locale from a POSIX LANG such as de_DE.UTF-8 (C and POSIX mean none). */
+export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const raw = env['LC_ALL'] || env['LC_TIME'] || env['LANG'];
+  if (!raw || raw === 'C' || raw === 'POSIX' || raw.startsWith('C.')) return undefined;
+  const tag = raw.split(/[.@]/)[0]!.replace('_', '-');
+  return LocaleTagSchema.safeParse(tag).success ? tag : undefined;
+}
 
 /** `ise-smtp-oauth export`: the verified config of a profile, to stdout or a file. Never the secret. */
 export const exportCommand: CliCommand = {
@@ -26,6 +38,8 @@ export const exportCommand: CliCommand = {
           format: { type: 'string' },
           out: { type: 'string' },
           'data-dir': { type: 'string' },
+          locale: { type: 'string' },
+          paper: { type: 'string' },
         },
       }));
     } catch (err) {
@@ -41,11 +55,20 @@ export const exportCommand: CliCommand = {
       process.stderr.write(`ise-smtp-oauth export: --format must be one of json, html, ps1, pem, ics\n${USAGE}`);
       return 2;
     }
+    if (values.locale !== undefined && !LocaleTagSchema.safeParse(values.locale).success) {
+      process.stderr.write(`ise-smtp-oauth export: --locale must be a language tag such as de-DE or en-US\n${USAGE}`);
+      return 2;
+    }
+    if (values.paper !== undefined && values.paper !== 'A4' && values.paper !== 'Letter') {
+      process.stderr.write(`ise-smtp-oauth export: --paper must be A4 or Letter\n${USAGE}`);
+      return 2;
+    }
+    const paper = values.paper as 'A4' | 'Letter' | undefined;
     try {
       const service = openProfileService(values['data-dir']);
       const profile = service.resolve(values.profile);
       const { secretStored } = await secretStatusOf(service.vault, profile.id);
-      const file = exportProfile(profile, format.data, { secretStored, toolVersion: APP_VERSION });
+      const file = exportProfile(profile, format.data, { secretStored, toolVersion: APP_VERSION, locale: values.locale ?? localeFromEnv(), paper });
       if (!values.out) {
         process.stdout.write(file.content);
         return 0;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCalls } from './define';
-import { ProfileIdSchema } from './profiles';
+import { LocaleTagSchema, ProfileIdSchema } from './profiles';
 
 export const desktopCalls = defineCalls({
   /**
@@ -8,7 +8,7 @@ export const desktopCalls = defineCalls({
    * browser mode answers DESKTOP_ONLY, and the engineer prints the HTML report instead.
    */
   exportReportPdf: {
-    input: z.object({ profileId: ProfileIdSchema }).strict(),
+    input: z.object({ profileId: ProfileIdSchema, locale: LocaleTagSchema.optional() }).strict(),
     output: z.object({ fileName: z.string(), mimeType: z.literal('application/pdf'), contentBase64: z.string() }),
   },
 });

@@ -22,7 +22,7 @@ export function exportProfile(profile: Profile, format: ExportFormat, ctx: Expor
     case 'json':
       return { fileName: `${base}.json`, mimeType: 'application/json', content: `${JSON.stringify(buildExportDocument(profile, ctx), null, 2)}\n` };
     case 'html':
-      return { fileName: `${base}.html`, mimeType: 'text/html', content: htmlReport(profile, buildExportDocument(profile, ctx)) };
+      return { fileName: `${base}.html`, mimeType: 'text/html', content: htmlReport(profile, buildExportDocument(profile, ctx), { locale: ctx.locale, paper: ctx.paper, now: ctx.now }) };
     case 'ps1':
       return {
         fileName: `${base}-${profile.route}.ps1`,

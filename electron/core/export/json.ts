@@ -21,6 +21,10 @@ export interface ExportContext {
   secretStored: boolean;
   toolVersion: string;
   now?: Date;
+  /** The reader's locale, for the dates of the html report. */
+  locale?: string | undefined;
+  /** The paper the html report is laid out for; without it, the printer's own. */
+  paper?: 'A4' | 'Letter' | undefined;
 }
 
 /**

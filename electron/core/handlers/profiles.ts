@@ -56,11 +56,11 @@ export function profileHandlers(ctx: CoreContext, services?: ProfileServices): P
         ? { available: true }
         : { available: false, ...(status.reason ? { reason: status.reason } : {}), fix: keychainFixMessage(status.reason) };
     },
-    exportProfile: async ({ profileId, format }) => {
+    exportProfile: async ({ profileId, format, locale }) => {
       const s = svc();
       const profile = s.store.get(profileId);
       const { secretStored } = await secretStatusOf(s.vault, profileId);
-      return exportProfile(profile, format, { secretStored, toolVersion: ctx.version });
+      return exportProfile(profile, format, { secretStored, toolVersion: ctx.version, locale });
     },
     importProfile: async ({ content }) => {
       const s = svc();
