@@ -20,7 +20,7 @@ import { desktopHandlers } from './desktop';
 export function createHandlers(ctx: CoreContext): Handlers {
   return {
     ...appHandlers(ctx),
-    ...desktopHandlers(),
+    ...desktopHandlers(ctx),
     ...lazyDomain(troubleshootCalls, () => import('./troubleshoot').then((m) => m.troubleshootHandlers(ctx))),
     ...lazyDomain(profileCalls, () => import('./profiles').then((m) => m.profileHandlers(ctx))),
     ...lazyDomain(diagnosticsCalls, () => import('./diagnostics').then((m) => m.diagnosticsHandlers(ctx))),

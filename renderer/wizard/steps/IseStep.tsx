@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { iseSheet } from '../../../shared/ise-sheet';
 import { ISE_TRAINS, iseVerdict, joinIseVersion, splitIseVersion, type IseTrain } from '../../../shared/ise-version';
 import { CopyButton } from '../../components/CopyButton';
+import { SecretCopyButton } from '../../components/SecretCopyButton';
 import { Instructions } from '../../components/Instructions';
 import { checkBlockedReason } from '../blocked';
 import { CheckPanel } from '../CheckPanel';
@@ -161,10 +162,17 @@ export function IseStep({ wizard }: { wizard: Wizard }) {
                     <label htmlFor={id}>{row.label}</label>
                   </TableCell>
                   <TableCell>
-                    <div className={styles.sheetValue}>
-                      <Input id={id} className={styles.valueInput} readOnly value={row.value} size="small" data-testid={id} />
-                      <CopyButton value={row.value} what={row.label} />
-                    </div>
+                    {row.label === 'Client Secret' ? (
+                      // Never the placeholder on the clipboard: the real secret, from main, on this click only.
+                      <SecretCopyButton profileId={profile?.id} secretStored={profile?.secretStored ?? false}>
+                        <Input id={id} className={styles.valueInput} readOnly value={t('ux.secret.fromKeychain')} size="small" data-testid={id} />
+                      </SecretCopyButton>
+                    ) : (
+                      <div className={styles.sheetValue}>
+                        <Input id={id} className={styles.valueInput} readOnly value={row.value} size="small" data-testid={id} />
+                        <CopyButton value={row.value} what={row.label} />
+                      </div>
+                    )}
                   </TableCell>
                   <TableCell>{row.noteKey ? <Text size={200}>{t(`wizard.ise.notes.${row.noteKey}`)}</Text> : null}</TableCell>
                 </TableRow>
