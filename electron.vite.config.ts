@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { i18nTexts } from './scripts/vite-i18n';
 
 // electron-vite builds the three Electron parts; the CLI (which also serves browser mode)
 // is a second entry of the main build, so it ships with the same code and dependencies.
@@ -27,7 +28,7 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), i18nTexts(resolve('renderer/i18n/sources'))],
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,

@@ -6,8 +6,14 @@ import tseslint from 'typescript-eslint';
 //   shared/        imports no Node built-ins and no Electron
 //   electron/core/ and electron/practice/ import no Electron
 //   renderer/      imports only shared/ (plus browser libraries), never electron/ or Node
+//   renderer/wizard/ never imports renderer/shell/
 //   raw ipcMain / ipcRenderer only in electron/ipc.ts, electron/preload.ts and electron/main.ts
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'tls', 'http', 'https', 'dns', 'zlib', 'stream', 'url', 'util', 'events', 'buffer'];
+
+const RENDERER_PATTERNS = [
+  { group: ['**/electron/**', 'electron', 'electron/*'], message: 'The renderer talks to the main process only through the contract (renderer/client.ts).' },
+  { group: NODE_BUILTINS, message: 'The renderer runs in a browser: no Node built-ins.' },
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -25,15 +31,15 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', { patterns: RENDERER_PATTERNS }] },
+  },
+  {
+    // The wizard holds the steps; the shell (router, layout) composes them, never the reverse.
+    files: ['renderer/wizard/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            { group: ['**/electron/**', 'electron', 'electron/*'], message: 'The renderer talks to the main process only through the contract (renderer/client.ts).' },
-            { group: NODE_BUILTINS, message: 'The renderer runs in a browser: no Node built-ins.' },
-          ],
-        },
+        { patterns: [...RENDERER_PATTERNS, { group: ['**/shell', '**/shell/**'], message: 'renderer/wizard/ does not import renderer/shell/: the shell hands a step what it needs (wizard/step.ts).' }] },
       ],
     },
   },

@@ -5,14 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
-    include: [
-      'test/unit/**/*.test.ts',
-      'test/integration/**/*.test.ts',
-      'test/electron/**/*.test.ts',
-      'test/shared/**/*.test.ts',
-      'test/renderer/**/*.test.ts',
-      'test/scripts/**/*.test.ts',
-    ],
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -1,4 +1,4 @@
-import type { Handlers } from './core/dispatch';
+import type { Handlers } from './core/handlers/dispatch';
 
 /** The part of Electron's clipboard this needs (injected, so it is tested in plain Node). */
 export interface SecretClipboard {

@@ -1,6 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { CALL_NAMES, type CallResult } from '../shared/contract';
-import { dispatch, type Handlers } from './core/dispatch';
+import { dispatch, type Handlers } from './core/handlers/dispatch';
 
 /** The part of Electron's ipcMain this module needs (a fake one in tests). */
 export interface IpcMainLike {

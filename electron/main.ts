@@ -1,7 +1,7 @@
 import { app, BrowserWindow, clipboard, ipcMain, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { APP_INDEX_URL, APP_ORIGIN, handleAppScheme, registerAppScheme } from './app-protocol';
-import { RENDERER_CSP } from './core/csp';
+import { RENDERER_CSP } from './core/page-security/csp';
 import { createHandlers } from './core/handlers';
 import { bindContract, makeSenderCheck } from './ipc';
 import { createPracticeHost } from './practice/host';

@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import type { Handlers } from './core/dispatch';
+import type { Handlers } from './core/handlers/dispatch';
 import { paperFor } from './core/export/paper';
 
 /**

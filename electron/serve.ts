@@ -3,8 +3,8 @@ import { createReadStream, promises as fs } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { RENDERER_CSP } from './core/csp';
-import { dispatch, isCallName, type Handlers } from './core/dispatch';
+import { RENDERER_CSP } from './core/page-security/csp';
+import { dispatch, isCallName, type Handlers } from './core/handlers/dispatch';
 
 /**
  * Browser mode: the same contract as Electron IPC, as `POST /api/<name>` on 127.0.0.1 only.

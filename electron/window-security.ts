@@ -1,5 +1,5 @@
 import type { Session, WebContents } from 'electron';
-import { isAllowedExternalUrl } from './core/external-links';
+import { isAllowedExternalUrl } from './core/page-security/external-links';
 
 /**
  * Electron's security checklist applied to every webContents: no navigation away from the

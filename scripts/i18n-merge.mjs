@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Merges one namespace of strings into every locale file in one quick read-modify-write,
-// so parts of the UI can be translated side by side without clobbering each other.
+// The texts have one source: renderer/i18n/sources/<namespace>.json (all six languages in one
+// file) and its parts <namespace>.<part>.json. The build merges them (scripts/vite-i18n.ts via
+// shared/i18n/catalog.ts), so no per-locale copy is committed any more. This script stays as the
+// quick check it always was for a source file: every language present, as an object.
 // Usage: node scripts/i18n-merge.mjs <namespace> <file.json>
-//   where file.json is {"en": {...}, "nl": {...}, "fr": {...}, "de": {...}, "it": {...}, "zh-TW": {...}}
 import fs from 'node:fs';
-import path from 'node:path';
 
 const LOCALES = ['en', 'nl', 'fr', 'de', 'it', 'zh-TW'];
 const [ns, file] = process.argv.slice(2);
@@ -13,19 +13,9 @@ if (!ns || !file) {
   process.exit(2);
 }
 const input = JSON.parse(fs.readFileSync(file, 'utf8'));
-const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'renderer', 'i18n', 'locales');
-for (const lng of LOCALES) {
-  if (!input[lng]) {
-    console.error(`missing locale ${lng} in ${file}`);
-    process.exit(2);
-  }
+const missing = LOCALES.filter((lng) => !input[lng] || typeof input[lng] !== 'object');
+if (missing.length > 0) {
+  console.error(`missing locale ${missing.join(', ')} in ${file}`);
+  process.exit(2);
 }
-for (const lng of LOCALES) {
-  const target = path.join(dir, `${lng}.json`);
-  const current = fs.existsSync(target) ? JSON.parse(fs.readFileSync(target, 'utf8')) : {};
-  current[ns] = input[lng];
-  const tmp = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(current, null, 2) + '\n');
-  fs.renameSync(tmp, target);
-}
-console.log(`merged namespace '${ns}' into ${LOCALES.length} locales`);
+console.log(`namespace '${ns}' has all ${LOCALES.length} locales; the build reads it from renderer/i18n/sources (nothing to merge)`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RouteSchema } from './diagnostics';
+import { RouteSchema } from './diagnostic-report';
 import { ISE_AUTH_TYPE } from './ise-sheet';
 
 /**

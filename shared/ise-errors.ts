@@ -50,7 +50,7 @@ function aadsts(...numbers: string[]): RegExp {
 
 /**
  * The table. Order does not matter: ranking is by weight, then by the code's position in the
- * rule. Keep fragments short and stable; add a test in test/unit/troubleshoot for every rule.
+ * rule. Keep fragments short and stable; add a test in test/shared/ise-errors.test.ts for every rule.
  */
 export const ISE_ERROR_RULES: readonly ErrorRule[] = [
   // Network: the guide's "connect timed out" means a proxy or firewall in the way.

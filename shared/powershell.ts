@@ -1,4 +1,4 @@
-import type { Route } from './diagnostics';
+import type { Route } from './diagnostic-report';
 
 /**
  * The Exchange Online PowerShell for a profile's route (DESIGN §2, part 3). Every value goes

@@ -1,4 +1,4 @@
-import type { Route } from './diagnostics';
+import type { Route } from './diagnostic-report';
 import type { FindingCode } from './findings';
 
 /**

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli';
+import type { CliCommand } from './command';
 import type { LogAnalysis } from '../../shared/contract/troubleshoot';
 import { analyzeGuestLogs, fileInput, SLOW_SEND_MS } from '../core/troubleshoot/guest-log';
-import { NEXT_STEP_EN } from '../core/troubleshoot/next-steps-en';
+import { findingTexts, type FindingTexts } from '../core/texts/finding-texts';
+import { cliLanguage, LANG_OPTION } from './language';
 
-const USAGE = 'usage: ise-smtp-oauth analyze-log FILE... [--json] [--timeline N]\n';
+const USAGE = 'usage: ise-smtp-oauth analyze-log FILE... [--json] [--timeline N] [--lang en|nl|fr|de|it|zh-TW]\n';
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -14,7 +15,7 @@ function size(bytes: number): string {
 }
 
 /** The analysis as a field engineer reads it in a terminal. */
-export function formatAnalysis(a: LogAnalysis, timelineLines: number): string {
+export function formatAnalysis(a: LogAnalysis, timelineLines: number, texts: FindingTexts = findingTexts('en')): string {
   const out: string[] = [];
   out.push(`guest.log analysis: ${a.sources.length} file(s), ${size(a.stats.bytes)}, ${a.stats.entries} recognised entries, ${a.stats.durationMs} ms`);
   for (const s of a.sources) {
@@ -49,7 +50,7 @@ export function formatAnalysis(a: LogAnalysis, timelineLines: number): string {
   }
   out.push('', 'What to do next:');
   if (a.nextSteps.length === 0) out.push('  nothing: no failure recognised');
-  a.nextSteps.forEach((code, i) => out.push(`  ${i + 1}. ${code}: ${NEXT_STEP_EN[code]}`));
+  a.nextSteps.forEach((code, i) => out.push(`  ${i + 1}. ${code}: ${texts.fix(code)}`));
   return out.join('\n') + '\n';
 }
 
@@ -60,7 +61,7 @@ export const analyzeLogCommand: CliCommand = {
   async run(argv) {
     let parsed;
     try {
-      parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { json: { type: 'boolean' }, timeline: { type: 'string' } } });
+      parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { json: { type: 'boolean' }, timeline: { type: 'string' }, ...LANG_OPTION } });
     } catch (err) {
       process.stderr.write(`ise-smtp-oauth analyze-log: ${(err as Error).message}\n${USAGE}`);
       return 2;
@@ -89,7 +90,7 @@ export const analyzeLogCommand: CliCommand = {
       }
     }
     const analysis = await analyzeGuestLogs(positionals.map(fileInput));
-    process.stdout.write(values.json ? JSON.stringify(analysis, null, 2) + '\n' : formatAnalysis(analysis, timelineLines));
+    process.stdout.write(values.json ? JSON.stringify(analysis, null, 2) + '\n' : formatAnalysis(analysis, timelineLines, findingTexts(cliLanguage(values.lang))));
     // A failure that no later success followed is a failed check.
     return analysis.findings.some((f) => f.severity === 'error' && !f.resolvedLater) ? 1 : 0;
   },

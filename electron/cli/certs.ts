@@ -1,15 +1,16 @@
 import { access, constants, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli';
+import type { CliCommand } from './command';
 import { allPemFiles, captureChains, type CaptureOptions } from '../core/certificates';
-import { NEXT_STEP_EN } from '../core/troubleshoot/next-steps-en';
+import { findingTexts, type FindingTexts } from '../core/texts/finding-texts';
+import { cliLanguage, LANG_OPTION } from './language';
 import type { CertificateAnalysis, CertificateSummary, EndpointChain } from '../../shared/contract/certificates';
 import { HostSchema, HttpUrlSchema, PortSchema, TimeoutSecondsSchema, validationText } from '../../shared/validators';
 import { NETWORK_FLAG_OPTIONS } from './network-flags';
 
 const USAGE = `usage: ise-smtp-oauth certs [--authority-host URL] [--smtp-host H] [--smtp-port P] [--proxy URL]
-         [--ca-file PEM] [--timeout S] [--out-dir DIR] [--json]
+         [--ca-file PEM] [--timeout S] [--out-dir DIR] [--json] [--lang en|nl|fr|de|it|zh-TW]
 Captures the TLS chains of the token host (443) and the SMTP host (after STARTTLS), says which
 CA certificates ISE must trust, and with --out-dir writes them as PEM (one file per CA + a bundle).
 exit codes: 0 both chains captured, 1 an endpoint failed, 2 bad usage
@@ -76,7 +77,7 @@ function flags(c: CertificateSummary): string {
   return f.length ? ` [${f.join(', ')}]` : '';
 }
 
-function endpointLines(e: EndpointChain): string[] {
+function endpointLines(e: EndpointChain, texts: FindingTexts): string[] {
   const name = e.endpoint === 'token' ? 'Token host' : 'SMTP host (after STARTTLS)';
   const state = !e.captured ? 'NOT CAPTURED' : e.trusted ? 'captured, trusted by this computer' : 'captured, NOT trusted by this computer';
   const lines = [`${name} ${e.host}:${e.port}${e.proxy ? ` via proxy ${e.proxy}` : ''}: ${state}`];
@@ -92,15 +93,15 @@ function endpointLines(e: EndpointChain): string[] {
   for (const f of e.findings) {
     const facts = Object.entries(f.params).map(([k, v]) => `${k}=${String(v)}`).join(', ');
     lines.push(`  ${f.severity.toUpperCase()} ${f.code}${facts ? ` (${facts})` : ''}`);
-    lines.push(`    Fix: ${NEXT_STEP_EN[f.code]}`);
+    lines.push(`    Fix: ${texts.fix(f.code, f.params)}`);
   }
   return lines;
 }
 
 /** The readable report: each chain, then what to import into ISE and how. */
-export function formatCertificates(a: CertificateAnalysis, written: string[] = []): string {
+export function formatCertificates(a: CertificateAnalysis, written: string[] = [], texts: FindingTexts = findingTexts('en')): string {
   const lines: string[] = [`Certificate chains for ISE's trusted store${a.practice ? ' (practice tenant)' : ''}`, ''];
-  for (const e of a.endpoints) lines.push(...endpointLines(e), '');
+  for (const e of a.endpoints) lines.push(...endpointLines(e, texts), '');
   if (a.caFileError) lines.push(`WARNING: the --ca-file could not be read (${a.caFileError}).`, '');
   if (a.caCertificates.length === 0) {
     lines.push('No CA certificate to import: no chain was captured.');
@@ -146,6 +147,7 @@ export const certsCommand: CliCommand = {
           help: { type: 'boolean', short: 'h', default: false },
           ...NETWORK_FLAG_OPTIONS,
           'out-dir': { type: 'string' },
+          ...LANG_OPTION,
         },
       }).values;
     } catch (err) {
@@ -181,7 +183,7 @@ export const certsCommand: CliCommand = {
         return 1;
       }
     }
-    process.stdout.write(values.json ? `${JSON.stringify({ ...analysis, writtenFiles: written }, null, 2)}\n` : formatCertificates(analysis, written));
+    process.stdout.write(values.json ? `${JSON.stringify({ ...analysis, writtenFiles: written }, null, 2)}\n` : formatCertificates(analysis, written, findingTexts(cliLanguage(typeof values.lang === 'string' ? values.lang : undefined))));
     return analysis.ok ? 0 : 1;
   },
 };

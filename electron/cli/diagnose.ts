@@ -1,13 +1,14 @@
 import { access, constants } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli';
+import type { CliCommand } from './command';
 import { diagnose } from '../core/diagnostics';
 import { parseIseVersion } from '../../shared/ise-version';
-import { CallFailure } from '../core/dispatch';
+import { CallFailure } from '../core/errors/call-failure';
 import { DiagnoseInputSchema, type DiagnoseInput } from '../../shared/contract/diagnostics';
-import type { DiagnosticReport, Finding } from '../../shared/diagnostics';
+import type { DiagnosticReport, Finding } from '../../shared/diagnostic-report';
 import { validationText } from '../../shared/validators';
-import { NEXT_STEP_EN } from '../core/troubleshoot/next-steps-en';
+import { findingTexts, type FindingTexts } from '../core/texts/finding-texts';
+import { cliLanguage, LANG_OPTION } from './language';
 import { formatElapsed, parseDuration, watchDiagnosis, type WatchProgress, type WatchResult } from '../core/diagnostics/watch';
 import { NETWORK_FLAG_OPTIONS } from './network-flags';
 
@@ -16,7 +17,8 @@ const USAGE = `usage: ise-smtp-oauth diagnose [--json] --tenant-id T --client-id
          [--scope URL] [--authority-host URL] [--smtp-host H] [--smtp-port P] [--ca-file PEM]
          [--proxy URL] [--timeout S] [--sp-object-id ID] [--route classic|app-rbac]
          [--send-to ADDR] [--ise-version V] [--expiry YYYY-MM-DD]
-         [--watch [--until 90s|45m|2h]]
+         [--watch [--until 90s|45m|2h]] [--lang en|nl|fr|de|it|zh-TW]
+--lang: the language of the fix texts (default: the OS locale).
 --watch re-runs the diagnosis (after 30 s, 60 s, then every 2 min) while the failure is one that
   heals by waiting (e.g. 535 5.7.3 while Exchange applies a new service principal or mailbox
   permission: 30 min – 2 h); progress goes to stderr, the last report to stdout. --until: default 2h.
@@ -192,7 +194,7 @@ function observed(f: Finding): string {
 }
 
 /** The readable report: one line per check with its time, then each finding with cause and fix. */
-export function formatReport(report: DiagnosticReport): string {
+export function formatReport(report: DiagnosticReport, texts: FindingTexts = findingTexts('en')): string {
   const lines: string[] = [];
   const t = report.target;
   lines.push(`Diagnosis of ${t.mailbox} (tenant ${t.tenantId}, client ${t.clientId})${t.practice ? ' — practice tenant' : ''}`);
@@ -204,13 +206,12 @@ export function formatReport(report: DiagnosticReport): string {
   }
   if (report.claims?.oid) lines.push('', `  Enterprise Application (service principal) object ID from the token: ${report.claims.oid}`);
   for (const f of report.findings) {
-    // Full cause/fix texts live in the UI's i18n (findings.<CODE>); the CLI uses core's English lines.
     lines.push('', `${f.severity.toUpperCase()} ${f.code}${f.step ? ` (step: ${f.step})` : ''}`);
     const facts = observed(f);
     if (facts) lines.push(`  Cause: ${facts}`);
     if (f.raw) lines.push(`  Server said: ${f.raw.split('\n')[0]}`);
     if (f.params.propagationDelay) lines.push(`  Note:  Exchange applies New-ServicePrincipal / Add-MailboxPermission after ${String(f.params.propagationDelay)}.`);
-    lines.push(`  Fix:   ${NEXT_STEP_EN[f.code]}`);
+    lines.push(`  Fix:   ${texts.fix(f.code, f.params)}`);
   }
   lines.push('', report.ok ? `OK: ISE can send with these values (${report.durationMs} ms).` : `FAILED: fix the errors above, then run again (${report.durationMs} ms).`);
   return `${lines.join('\n')}\n`;
@@ -265,6 +266,7 @@ export async function runDiagnose(argv: string[], deps: DiagnoseCommandDeps = {}
         'send-to': { type: 'string' },
         'ise-version': { type: 'string' },
         expiry: { type: 'string' },
+        ...LANG_OPTION,
       },
     }).values;
   } catch (err) {
@@ -295,7 +297,8 @@ export async function runDiagnose(argv: string[], deps: DiagnoseCommandDeps = {}
     process.stderr.write(`ise-smtp-oauth diagnose: ${message}\n`);
     return 2;
   }
-  const print = (report: DiagnosticReport) => process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+  const texts = findingTexts(cliLanguage(typeof values.lang === 'string' ? values.lang : undefined));
+  const print = (report: DiagnosticReport) => process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, texts));
   if (!values.watch) {
     const report = await diagnose(input);
     if (record) await recordVerification(record, report);

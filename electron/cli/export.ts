@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli';
-import { CallFailure } from '../core/dispatch';
+import type { CliCommand } from './command';
+import { CallFailure } from '../core/errors/call-failure';
 import { exportProfile } from '../core/export';
-import { secretStatusOf } from '../core/profiles/service';
-import { APP_VERSION } from '../core/version';
+import { secretStatusOf } from '../core/profiles/profile-service';
+import { APP_VERSION } from './version';
 import { ExportFormatSchema, LocaleTagSchema } from '../../shared/contract/profiles';
 import { openProfileService, reportFailure } from './profiles';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli';
-import { CallFailure } from '../core/dispatch';
+import type { CliCommand } from './command';
+import { CallFailure } from '../core/errors/call-failure';
 import { parseExport } from '../core/export/import';
 import { openProfileService, reportFailure } from './profiles';
 

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli';
+import type { CliCommand } from './command';
 import { lookupErrorText } from '../core/troubleshoot/lookup';
-import { NEXT_STEP_EN } from '../core/troubleshoot/next-steps-en';
+import { findingTexts } from '../core/texts/finding-texts';
+import { cliLanguage, LANG_OPTION } from './language';
 
-const USAGE = 'usage: ise-smtp-oauth lookup-error "TEXT" | --stdin [--json]\n';
+const USAGE = 'usage: ise-smtp-oauth lookup-error "TEXT" | --stdin [--json] [--lang en|nl|fr|de|it|zh-TW]\n';
 const MAX_STDIN_CHARS = 1024 * 1024;
 
 async function readStdin(): Promise<string> {
@@ -22,7 +23,7 @@ export const lookupErrorCommand: CliCommand = {
   async run(argv) {
     let parsed;
     try {
-      parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { stdin: { type: 'boolean' }, json: { type: 'boolean' } } });
+      parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { stdin: { type: 'boolean' }, json: { type: 'boolean' }, ...LANG_OPTION } });
     } catch (err) {
       process.stderr.write(`ise-smtp-oauth lookup-error: ${(err as Error).message}\n${USAGE}`);
       return 2;
@@ -38,13 +39,14 @@ export const lookupErrorCommand: CliCommand = {
       return 2;
     }
     const result = lookupErrorText(text);
+    const texts = findingTexts(cliLanguage(values.lang));
     if (values.json) {
       process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     } else if (result.matches.length === 0) {
       process.stdout.write('No known ISE error recognised in this text.\n');
     } else {
       const lines = result.matches.map(
-        (m, i) => `${i + 1}. ${m.code} (step ${m.step ?? '-'}, score ${m.score})\n   matched: ${m.evidence}\n   ${NEXT_STEP_EN[m.code]}`,
+        (m, i) => `${i + 1}. ${m.code} (step ${m.step ?? '-'}, score ${m.score})\n   matched: ${m.evidence}\n   ${texts.fix(m.code)}`,
       );
       process.stdout.write(lines.join('\n') + '\n');
     }

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli';
+import type { CliCommand } from './command';
 import { PRACTICE_SCENARIOS, SCENARIO_EXPECTATIONS, isPracticeScenario } from '../../shared/practice';
 import { startPracticeTenant, type PracticeTenant } from '../practice';
 

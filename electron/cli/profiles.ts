@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli';
-import { CallFailure } from '../core/dispatch';
-import { resolveDataDir } from '../core/data-dir';
-import { ProfileService } from '../core/profiles/service';
+import type { CliCommand } from './command';
+import { CallFailure } from '../core/errors/call-failure';
+import { resolveDataDir } from '../core/profiles/data-dir';
+import { ProfileService } from '../core/profiles/profile-service';
 import { ProfileStore } from '../core/profiles/store';
 import { KeychainUnavailableError, Vault } from '../core/vault/vault';
 import { ProfileCreateInputSchema, type ProfileView } from '../../shared/contract/profiles';

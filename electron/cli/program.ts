@@ -1,4 +1,4 @@
-import type { CliCommand } from '../cli';
+import type { CliCommand } from './command';
 
 export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   profiles: () => import('./profiles').then((m) => m.profilesCommand),

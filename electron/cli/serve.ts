@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../cli';
+import type { CliCommand } from './command';
 import { createHandlers } from '../core/handlers';
-import { findRendererDir } from '../core/renderer-dir';
-import { openInBrowser } from '../core/open-browser';
+import { findRendererDir } from './renderer-dir';
+import { openInBrowser } from './open-browser';
 import { startBrowserMode } from '../serve';
-import { APP_VERSION } from '../core/version';
-import { resolveDataDir } from '../core/data-dir';
+import { APP_VERSION } from './version';
+import { resolveDataDir } from '../core/profiles/data-dir';
 import { createPracticeHost } from '../practice/host';
 
 /** `ise-smtp-oauth serve [--port N] [--practice] [--no-open]`: the wizard in a browser. */

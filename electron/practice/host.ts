@@ -1,4 +1,4 @@
-import type { PracticeEndpoints, PracticeHost } from '../core/practice-host';
+import type { PracticeEndpoints, PracticeHost } from '../core/handlers/practice-tenant';
 import type { PracticeTenant } from './index';
 
 /** The practice tenant of one process (desktop app or browser mode), started once, on demand. */

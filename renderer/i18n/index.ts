@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
+import en from 'virtual:i18n-texts/en';
 import { pickLanguage, type LanguageCode } from '../../shared/languages';
 
 export { LANGUAGES, type LanguageCode } from '../../shared/languages';
@@ -13,11 +13,11 @@ type Translations = { [key: string]: string | Translations };
 // English ships in the main bundle (the fallback for any missing key); every other language is
 // its own chunk, fetched when picked, so nobody downloads the five languages they do not read.
 const LOADERS: Record<Exclude<LanguageCode, 'en'>, () => Promise<{ default: Translations }>> = {
-  nl: () => import('./locales/nl.json'),
-  fr: () => import('./locales/fr.json'),
-  de: () => import('./locales/de.json'),
-  it: () => import('./locales/it.json'),
-  'zh-TW': () => import('./locales/zh-TW.json'),
+  nl: () => import('virtual:i18n-texts/nl'),
+  fr: () => import('virtual:i18n-texts/fr'),
+  de: () => import('virtual:i18n-texts/de'),
+  it: () => import('virtual:i18n-texts/it'),
+  'zh-TW': () => import('virtual:i18n-texts/zh-TW'),
 };
 
 /** The texts of one language; null when its chunk cannot be loaded (the UI then stays in English). */

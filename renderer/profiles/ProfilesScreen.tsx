@@ -43,7 +43,8 @@ const MAX_IMPORT_CHARS = 2_000_000;
  * state, create, rename, duplicate, delete (with its keychain entry), open in the wizard,
  * export in five formats, and import of an exported json (which then asks for the secret).
  */
-export function ProfilesScreen({ currentProfileId, onOpen }: { currentProfileId: string | null; onOpen(profileId: string): void }) {
+/** `onChanged` runs after every change to the stored profiles made here (rename, copy, delete, import, secret). */
+export function ProfilesScreen({ currentProfileId, onOpen, onChanged }: { currentProfileId: string | null; onOpen(profileId: string): void; onChanged?(): void }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const toasterId = useId('profiles-toaster');
@@ -88,6 +89,7 @@ export function ProfilesScreen({ currentProfileId, onOpen }: { currentProfileId:
     const r = await call('importProfile', { content });
     if (!r.ok) return failed(t('profiles.import.failed'))(r.error);
     await reload();
+    onChanged?.();
     setDialog({ kind: 'secret', profile: r.value, intro: t('profiles.import.askSecret', { name: r.value.name }) });
   };
 
@@ -182,6 +184,7 @@ export function ProfilesScreen({ currentProfileId, onOpen }: { currentProfileId:
             if (!r.ok) return callErrorText(t, r.error);
             close();
             await reload();
+            onChanged?.();
             toast(t('profiles.done.renamed', { name }));
             return null;
           }}
@@ -200,6 +203,7 @@ export function ProfilesScreen({ currentProfileId, onOpen }: { currentProfileId:
             if (!r.ok) return callErrorText(t, r.error);
             close();
             await reload();
+            onChanged?.();
             toast(t('profiles.done.duplicated', { name: r.value.name }));
             return null;
           }}
@@ -214,6 +218,7 @@ export function ProfilesScreen({ currentProfileId, onOpen }: { currentProfileId:
           if (!r.ok) return callErrorText(t, r.error);
           close();
           await reload();
+          onChanged?.();
           toast(t('profiles.done.deleted', { name: profile.name }));
           return null;
         }}

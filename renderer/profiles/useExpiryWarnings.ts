@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { call } from '../client';
@@ -29,15 +29,17 @@ async function notifyAtStart(t: TFunction, warnings: ExpiryWarning[]): Promise<v
 }
 
 /**
- * The secret-expiry warnings of every profile (≤ 30 days, ≤ 7 days, expired), loaded once when
- * mounted. With `notify` (the default) it also shows a desktop notification per profile, at
- * most once a day each (remembered in localStorage). The shell calls it once at start.
+ * The secret-expiry warnings of every profile (≤ 30 days, ≤ 7 days, expired), loaded when
+ * mounted and again whenever `revision` (the current-profile store's count of profile changes)
+ * moves. With `notify` (the default) the first load also shows a desktop notification per
+ * profile, at most once a day each (remembered in localStorage). The shell calls it once.
  */
-export function useExpiryWarnings(options: { notify?: boolean } = {}): { warnings: ExpiryWarning[]; refresh: () => void } {
+export function useExpiryWarnings(revision: number, options: { notify?: boolean } = {}): { warnings: ExpiryWarning[] } {
   const { t } = useTranslation();
   const notify = options.notify ?? true;
   const [warnings, setWarnings] = useState<ExpiryWarning[]>([]);
-  const [generation, setGeneration] = useState(0);
+  const [firstRevision] = useState(revision);
+  const generation = revision - firstRevision;
   useEffect(() => {
     let live = true;
     void call('profilesList', {}).then((r) => {
@@ -51,6 +53,5 @@ export function useExpiryWarnings(options: { notify?: boolean } = {}): { warning
     };
     // `t` changes with the language; the notification is a start-up event, so it is not a dependency.
   }, [notify, generation]);
-  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
-  return { warnings, refresh };
+  return { warnings };
 }

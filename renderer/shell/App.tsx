@@ -1,13 +1,15 @@
 import { Button, FluentProvider, makeStyles, Subtitle1, Toaster, tokens, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExpiryWarningsBar } from '../profiles/ExpiryWarningsBar';
 import { useExpiryWarnings } from '../profiles/useExpiryWarnings';
-import { useWizard } from '../wizard/useWizard';
-import { Wizard } from '../wizard/Wizard';
+import { CurrentProfileProvider, useCurrentProfile } from '../profiles/currentProfile';
+import { TOASTER_ID } from '../components/toaster';
 import { LanguagePicker } from './LanguagePicker';
-import { TOASTER_ID } from './toaster';
+import type { Navigate } from './screenRegistry';
+import { Screens } from './Screens';
 import { useAppInfo } from './useAppInfo';
+import { useRouter, type Router } from './useRouter';
 
 const useStyles = makeStyles({
   header: {
@@ -29,21 +31,34 @@ const useStyles = makeStyles({
   },
 });
 
-/** The shell: header (product name, Troubleshoot from every screen, language), the secret-expiry warnings, then the wizard. */
+/** The shell: the router and the current-profile store, for everything below. */
 export function App() {
+  const router = useRouter();
+  const { go } = router;
+  return (
+    <CurrentProfileProvider onProfileGone={() => go('start')}>
+      <Shell router={router} />
+    </CurrentProfileProvider>
+  );
+}
+
+/** Header (product name, Troubleshoot from every screen, language), the secret-expiry warnings, then the screen. */
+function Shell({ router }: { router: Router }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const appInfo = useAppInfo();
-  const wizard = useWizard();
-  const expiry = useExpiryWarnings();
-  const { refresh } = expiry;
-  // Another screen may have changed a profile (a new expiry date, a deleted profile): read the list again.
-  // Not on mount: the hook's first load is the one that notifies.
-  const seen = useRef(false);
-  useEffect(() => {
-    if (seen.current) refresh();
-    seen.current = true;
-  }, [wizard.screen, wizard.profile?.id, refresh]);
+  const store = useCurrentProfile();
+  const expiry = useExpiryWarnings(store.revision);
+  const { screen, go } = router;
+  const { markVisited } = store;
+  // A move the engineer chose marks the screen as visited for the current profile ("in progress").
+  const navigate: Navigate = useCallback(
+    (next, opts = {}) => {
+      if (opts.visit !== false) markVisited(next);
+      go(next);
+    },
+    [go, markVisited],
+  );
   return (
     <FluentProvider theme={webLightTheme}>
       <a className={styles.skip} href="#main">
@@ -52,7 +67,7 @@ export function App() {
       <header className={styles.header}>
         <Subtitle1 as="p">{t('app.title')}</Subtitle1>
         <div className={styles.tools}>
-          <Button onClick={() => wizard.go('troubleshoot')} data-testid="open-troubleshoot" aria-pressed={wizard.screen === 'troubleshoot'}>
+          <Button onClick={() => navigate('troubleshoot')} data-testid="open-troubleshoot" aria-pressed={screen === 'troubleshoot'}>
             {t('wizard.nav.troubleshoot')}
           </Button>
           <LanguagePicker />
@@ -60,12 +75,12 @@ export function App() {
       </header>
       <main className={styles.main} id="main" tabIndex={-1}>
         {/* The profiles screen shows the same bar for its live list. */}
-        {wizard.screen !== 'profiles' && (
+        {screen !== 'profiles' && (
           <div className={styles.warnings}>
             <ExpiryWarningsBar warnings={expiry.warnings} />
           </div>
         )}
-        <Wizard wizard={wizard} appInfo={appInfo} />
+        <Screens screen={screen} navigate={navigate} store={store} appInfo={appInfo} />
       </main>
       <Toaster toasterId={TOASTER_ID} position="top-end" />
     </FluentProvider>

@@ -21,7 +21,7 @@ import {
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckStatus, DiagnosticReport } from '../../shared/diagnostics';
+import type { CheckStatus, DiagnosticReport } from '../../shared/diagnostic-report';
 import type { WizardScreen } from '../../shared/steps';
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 import { Body1 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { DiagnosticReport, Finding } from '../../shared/diagnostics';
+import type { DiagnosticReport, Finding } from '../../shared/diagnostic-report';
 import { FindingCard } from '../components/FindingCard';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PracticeStatus } from '../../shared/contract/practice';
 import type { PracticeScenario } from '../../shared/practice';
 import { call } from '../client';
-import type { Wizard } from './useWizard';
+import type { CurrentProfile } from '../profiles/currentProfile';
 
 const useStyles = makeStyles({
   body: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'center', flexWrap: 'wrap' },
@@ -14,7 +14,7 @@ const useStyles = makeStyles({
  * Says plainly that the practice tenant is in use, and lets a trainee switch its scenario: the
  * practice profile is refreshed with that scenario's credentials, and the step results are reset.
  */
-export function PracticeBanner({ wizard }: { wizard: Wizard }) {
+export function PracticeBanner({ wizard }: { wizard: Pick<CurrentProfile, 'clearReports' | 'openProfile'> }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [status, setStatus] = useState<PracticeStatus | null>(null);

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Wizard } from './useWizard';
+import type { Wizard } from './step';
 
 /** Why a step's check cannot run yet, in the engineer's language; null when it can. */
 export function checkBlockedReason(wizard: Wizard, t: TFunction): string | null {

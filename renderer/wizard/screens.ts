@@ -1,8 +1,5 @@
-import type { CheckResult, DiagnosticReport } from '../../shared/diagnostics';
+import type { CheckResult, DiagnosticReport } from '../../shared/diagnostic-report';
 import type { SetupStep, WizardScreen } from '../../shared/steps';
-
-/** Where the wizard can be: the welcome/first start, one of the five setup screens, or a side screen. */
-export type ShellScreen = 'start' | WizardScreen | 'profiles' | 'troubleshoot';
 
 /** What a step's "Check" asks diagnoseProfile for; the Verify screen runs everything. */
 export const SCREEN_CHECK_STEPS: Record<WizardScreen, SetupStep[] | undefined> = {

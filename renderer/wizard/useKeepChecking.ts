@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallResult } from '../../shared/contract';
-import type { DiagnosticReport } from '../../shared/diagnostics';
+import type { DiagnosticReport } from '../../shared/diagnostic-report';
 
 /** Exchange caches permissions for 30 min – 2 h: one check a minute is enough and polite. */
 export const KEEP_CHECKING_INTERVAL_MS = 60_000;

@@ -3,10 +3,10 @@ import { useRef, useState } from 'react';
 import { useForm, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { DiagnosticReport } from '../../shared/diagnostics';
+import type { DiagnosticReport } from '../../shared/diagnostic-report';
 import type { WizardScreen } from '../../shared/steps';
-import type { DraftField, ProfileField } from './draft';
-import type { Wizard } from './useWizard';
+import type { DraftField, ProfileField } from '../profiles/draft';
+import type { Wizard } from './step';
 
 /**
  * One step's form: react-hook-form with the contract's zod rules (messages are keys, shown as

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FindingSchema } from '../diagnostics';
+import { FindingSchema } from '../diagnostic-report';
 import { defineCalls } from './define';
 import { ProfileIdSchema } from './profiles';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DiagnosticReportSchema, RouteSchema } from '../diagnostics';
+import { RouteSchema } from '../diagnostic-report';
 import { SETUP_STEPS } from '../steps';
 import {
   ClientIdSchema,
@@ -13,11 +13,13 @@ import {
   TenantIdSchema,
   TimeoutSecondsSchema,
 } from '../validators';
-import { defineCalls } from './define';
 
 /**
  * What a diagnosis is run with: the values ISE will be given (DESIGN §2) and the laptop's way
- * out (proxy, extra CA). The secret is checked only for presence and size here: a Secret ID
+ * out (proxy, extra CA). The CLI's `diagnose` validates its flags with it and the diagnosis
+ * options derive from it (electron/core/diagnostics/options.ts). It is not a call of its own:
+ * the renderer diagnoses stored profiles (diagnoseProfile), and `caFile` is a path, which main
+ * never takes from the page (files reach main as bytes the user picked). The secret is checked only for presence and size here: a Secret ID
  * pasted for the Value is a diagnosis (INPUT_SECRET_LOOKS_LIKE_ID), not a refused call.
  */
 export const DiagnoseInputSchema = z
@@ -43,8 +45,3 @@ export const DiagnoseInputSchema = z
   })
   .strict();
 export type DiagnoseInput = z.output<typeof DiagnoseInputSchema>;
-
-export const diagnosticsCalls = defineCalls({
-  /** Proves a configuration the way ISE will use it; the report is data, never an exception. */
-  diagnose: { input: DiagnoseInputSchema, output: DiagnosticReportSchema },
-});

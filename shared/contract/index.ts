@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import { appCalls } from './app';
 import { troubleshootCalls } from './troubleshoot';
 import { profileCalls } from './profiles';
-import { diagnosticsCalls } from './diagnostics';
 import { practiceCalls } from './practice';
 import { verificationCalls } from './verification';
 import { desktopCalls } from './desktop';
@@ -17,7 +16,6 @@ export const contract = {
   ...appCalls,
   ...troubleshootCalls,
   ...profileCalls,
-  ...diagnosticsCalls,
   ...practiceCalls,
   ...verificationCalls,
   ...desktopCalls,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FINDING_CODES, type FindingCode } from '../findings';
 import { PRACTICE_SCENARIOS } from '../practice';
-import { RouteSchema } from '../diagnostics';
+import { RouteSchema } from '../diagnostic-report';
 import { defineCalls } from './define';
 import { ProfileViewSchema } from './profiles';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCalls } from './define';
 import { KeychainStatusSchema } from './app';
-import { DiagnosticReportSchema, RouteSchema } from '../diagnostics';
+import { DiagnosticReportSchema, RouteSchema } from '../diagnostic-report';
 import {
   ClientIdSchema,
   ClientSecretSchema,
@@ -160,8 +160,6 @@ export const profileCalls = defineCalls({
     input: byId.extend({ secret: ClientSecretSchema }).strict(),
     output: SecretStatusSchema.extend({ keychainWarning: KeychainWarningSchema.optional() }),
   },
-  secretStatus: { input: byId, output: SecretStatusSchema },
-  secretDelete: { input: byId, output: SecretStatusSchema },
   keychainStatus: {
     input: z.object({}).strict(),
     output: KeychainStatusSchema.extend({ fix: z.string().optional() }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DiagnosticReportSchema } from '../diagnostics';
+import { DiagnosticReportSchema } from '../diagnostic-report';
 import { SETUP_STEPS } from '../steps';
 import { MailboxSchema } from '../validators';
 import { defineCalls } from './define';

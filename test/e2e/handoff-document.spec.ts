@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { exportProfile } from '../../electron/core/export';
 import type { Profile } from '../../shared/contract/profiles';
-import { CLIENT, MAILBOX, SP_OID, TENANT, certificateChain, sampleReport } from '../unit/export/helpers';
+import { CLIENT, MAILBOX, SP_OID, TENANT, certificateChain, sampleReport } from '../support/profile-fixtures';
 import { SCREENS_DIR, VIEWPORTS, expectNoHorizontalScroll, keepScreenshot } from './screens';
 
 // The hand-off document (issue 13 point 7) rendered by Chromium: on screen at both sizes, and

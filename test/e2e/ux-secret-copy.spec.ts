@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './wizard-helpers';
+import { readLocale } from '../support/locale-files';
 import { VIEWPORTS, expectNoHorizontalScroll, keepScreenshot } from './screens';
 
 // Issue 13 point 1: the Client Secret copy button copies the real secret (never the
 // placeholder), on the click only, and the clipboard is cleared after 60 s.
-const en = JSON.parse(readFileSync('renderer/i18n/locales/en.json', 'utf8'));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- texts are read by key
+const en = readLocale('en') as any;
 const SECRET = 'Xy7~q.SecretValue-ForCopyTest_987';
 
 /** The first screen with nothing stored in the page (the server's data folder is per worker). */

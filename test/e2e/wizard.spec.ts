@@ -1,12 +1,15 @@
-import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { FINDING_CATALOG, type FindingCode } from '../../shared/findings';
 import { SCENARIO_EXPECTATIONS, type PracticeScenario } from '../../shared/practice';
 import type { WizardScreen } from '../../shared/steps';
 import { pickScenario, startPractice, tabTo, test, expect } from './wizard-helpers';
 
-const en = JSON.parse(readFileSync('renderer/i18n/locales/en.json', 'utf8'));
-const de = JSON.parse(readFileSync('renderer/i18n/locales/de.json', 'utf8'));
+import { readLocale } from '../support/locale-files';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- texts are walked by key below
+const en = readLocale('en') as any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const de = readLocale('de') as any;
 
 /** The part of a text before its first placeholder: what the screen must show verbatim. */
 function fixedPart(text: string): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clipboardSecretHandler, type SecretClipboard } from '../../electron/clipboard-secret';
-import { CallFailure, type Handlers } from '../../electron/core/dispatch';
+import type { Handlers } from '../../electron/core/handlers/dispatch';
+import { CallFailure } from '../../electron/core/errors/call-failure';
 
 const SECRET = 'Kx8Q~clip.SecretValue-1234';
 

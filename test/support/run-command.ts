@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { CliCommand } from '../../electron/cli';
+import type { CliCommand } from '../../electron/cli/command';
 
 /** Runs a CLI command in-process and captures what it writes to stdout and stderr. */
 export async function runCommand(command: CliCommand, argv: string[]): Promise<{ code: number; out: string; err: string }> {

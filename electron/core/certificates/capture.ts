@@ -10,7 +10,7 @@ import {
   type ChainEndpoint,
   type EndpointChain,
 } from '../../../shared/contract/certificates';
-import type { Finding } from '../../../shared/diagnostics';
+import type { Finding } from '../../../shared/diagnostic-report';
 import { makeFinding } from '../diagnostics/finding';
 import { probeLogin, probeSmtp, type ProbeOutcome, type ProbeTarget } from '../diagnostics/network-probe';
 import { DEFAULT_AUTHORITY_HOST, DEFAULT_SMTP_HOST, DEFAULT_SMTP_PORT, DEFAULT_TIMEOUT_SECONDS, type DiagnoseDeps, type DiagnoseOptions } from '../diagnostics/options';

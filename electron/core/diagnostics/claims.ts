@@ -1,4 +1,4 @@
-import type { ClaimsSummary, Finding, Route } from '../../../shared/diagnostics';
+import type { ClaimsSummary, Finding, Route } from '../../../shared/diagnostic-report';
 import { makeFinding } from './finding';
 
 /** The audiences of an Exchange Online token (either scope ISE or Microsoft's docs use). */

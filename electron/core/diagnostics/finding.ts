@@ -1,5 +1,5 @@
 import { FINDING_CATALOG, type FindingCode, type Severity } from '../../../shared/findings';
-import type { Finding } from '../../../shared/diagnostics';
+import type { Finding } from '../../../shared/diagnostic-report';
 
 /** Values a finding's i18n texts may use: never a secret. */
 export type FindingParams = Record<string, string | number | boolean>;

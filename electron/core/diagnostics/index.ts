@@ -6,5 +6,5 @@
  */
 export { diagnose, CHECKS, CHECKS_FOR_STEP, type CheckId } from './runner';
 export { DEFAULT_AUTHORITY_HOST, DEFAULT_SCOPE, DEFAULT_SMTP_HOST, DEFAULT_SMTP_PORT, DEFAULT_TIMEOUT_SECONDS, tokenEndpointFor, type DiagnoseOptions, type DiagnoseDeps } from './options';
-export { redact } from '../redact';
+export { redact } from './redact';
 export { parseIseVersion, iseSupportsOAuthSmtp } from '../../../shared/ise-version';

@@ -1,4 +1,4 @@
-import type { Finding } from '../../../shared/diagnostics';
+import type { Finding } from '../../../shared/diagnostic-report';
 import { ClientIdSchema, MailboxSchema, TenantIdSchema, isValidIsoDate, looksLikeSecretId } from '../../../shared/validators';
 import { makeFinding } from './finding';
 import { iseSupportsOAuthSmtp, parseIseVersion, requiredIseVersion } from '../../../shared/ise-version';

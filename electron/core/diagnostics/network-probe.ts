@@ -1,12 +1,12 @@
 import type { SecureContext } from 'node:tls';
-import type { Finding } from '../../../shared/diagnostics';
+import type { Finding } from '../../../shared/diagnostic-report';
 import type { FindingCode } from '../../../shared/findings';
 import { makeFinding } from './finding';
 import { describeProxy } from './proxy';
-import type { Redactor } from '../redact';
+import type { Redactor } from './redact';
 import { classifySmtpReply, replyParams } from './smtp-classify';
-import { SmtpWire, authMechanisms, capabilities, type SmtpReply } from './smtp-wire';
-import { handshake, reach, type ChainCertificate, type WireFault } from './wire';
+import { SmtpWire, authMechanisms, capabilities, type SmtpReply } from './smtp-protocol';
+import { handshake, reach, type ChainCertificate, type WireFault } from './tcp-tls';
 
 export interface ProbeTarget {
   host: string;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { rootCertificates, type SecureContext } from 'node:tls';
-import type { Route } from '../../../shared/diagnostics';
+import type { Route } from '../../../shared/diagnostic-report';
 import type { SetupStep } from '../../../shared/steps';
 import { proxyFromEnvironment } from './proxy';
 import { secureContextFor } from './tls-context';

@@ -1,4 +1,4 @@
-import type { CheckResult, CheckStatus, ClaimsSummary, DiagnosticReport, Finding } from '../../../shared/diagnostics';
+import type { CheckResult, CheckStatus, ClaimsSummary, DiagnosticReport, Finding } from '../../../shared/diagnostic-report';
 import type { FindingCode } from '../../../shared/findings';
 import type { SetupStep } from '../../../shared/steps';
 import { checkClaims, decodeJwtPayload, summarizeClaims } from './claims';
@@ -7,7 +7,7 @@ import { blocksNetwork, checkInputs } from './input-checks';
 import { probeLogin, type ProbeTarget } from './network-probe';
 import { resolveOptions, type DiagnoseDeps, type DiagnoseOptions, type ResolvedOptions } from './options';
 import { describeProxy } from './proxy';
-import { createRedactor, redactDeep, type Redactor } from '../redact';
+import { createRedactor, redactDeep, type Redactor } from './redact';
 import { sendTestMail, verifySmtpAuth, type SmtpAuthRequest } from './smtp-auth';
 import { openSmtpSession, type SessionOutcome, type SmtpSession } from './smtp-session';
 import { acquireToken } from './token';

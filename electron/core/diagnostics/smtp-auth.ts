@@ -1,9 +1,9 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import XOAuth2 from 'nodemailer/lib/xoauth2';
-import type { Finding } from '../../../shared/diagnostics';
+import type { Finding } from '../../../shared/diagnostic-report';
 import { makeFinding } from './finding';
 import { describeProxy } from './proxy';
-import type { Redactor } from '../redact';
+import type { Redactor } from './redact';
 import { classifyMailerError, replyParams, type MailerError } from './smtp-classify';
 import type { SmtpSession } from './smtp-session';
 

@@ -1,6 +1,6 @@
 import type { FindingCode } from '../../../shared/findings';
 import { classifyNetFault, type NetPhase } from './net-faults';
-import { parseReply, type SmtpReply } from './smtp-wire';
+import { parseReply, type SmtpReply } from './smtp-protocol';
 
 /**
  * Names the cause of an SMTP reply from its code and enhanced status code (DESIGN §5). Exchange

@@ -1,14 +1,14 @@
 import type { Socket } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import type { Finding } from '../../../shared/diagnostics';
+import type { Finding } from '../../../shared/diagnostic-report';
 import { makeFinding } from './finding';
 import { chainEvidence, faultFinding, probeSmtp, replyFinding, type ProbeOutcome, type ProbeTarget } from './network-probe';
 import { describeProxy } from './proxy';
-import type { Redactor } from '../redact';
+import type { Redactor } from './redact';
 import type { MailerError } from './smtp-classify';
-import { authMechanisms, capabilities, parseReply, type SmtpReply } from './smtp-wire';
-import { peerChain, reach } from './wire';
+import { authMechanisms, capabilities, parseReply, type SmtpReply } from './smtp-protocol';
+import { peerChain, reach } from './tcp-tls';
 
 /** The EHLO name the diagnosis announces (ISE announces its own host name). */
 export const EHLO_NAME = 'ise-smtp-oauth.local';

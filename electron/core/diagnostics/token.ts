@@ -1,10 +1,10 @@
 import { ConfidentialClientApplication, LogLevel, ServerError, type Configuration } from '@azure/msal-node';
 import type { SecureContext } from 'node:tls';
-import type { Finding } from '../../../shared/diagnostics';
+import type { Finding } from '../../../shared/diagnostic-report';
 import { makeFinding } from './finding';
 import { classifyNetFault, errorCode } from './net-faults';
 import { describeProxy } from './proxy';
-import type { Redactor } from '../redact';
+import type { Redactor } from './redact';
 import { aadstsNumber, classifyTokenError } from './token-classify';
 import { DiagnosticNetworkClient, TokenTransportError } from './token-http';
 

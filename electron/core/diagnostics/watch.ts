@@ -1,4 +1,4 @@
-import type { DiagnosticReport } from '../../../shared/diagnostics';
+import type { DiagnosticReport } from '../../../shared/diagnostic-report';
 import type { FindingCode } from '../../../shared/findings';
 
 /**

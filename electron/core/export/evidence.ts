@@ -1,5 +1,5 @@
 import { X509Certificate, createHash } from 'node:crypto';
-import type { DiagnosticReport } from '../../../shared/diagnostics';
+import type { DiagnosticReport } from '../../../shared/diagnostic-report';
 import type { ExportVerification } from '../../../shared/export-format';
 
 /** The checks whose connections record a certificate chain (the token host and the SMTP host). */

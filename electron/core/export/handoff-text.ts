@@ -1,5 +1,5 @@
 import type { ExportVerification } from '../../../shared/export-format';
-import type { Route } from '../../../shared/diagnostics';
+import type { Route } from '../../../shared/diagnostic-report';
 
 /**
  * The words of the hand-off document (html.ts): what each check proved, in sentences a

@@ -1,8 +1,9 @@
 import type { Profile } from '../../../shared/contract/profiles';
 import { DEFAULT_AUTHORITY_HOST, iseSheet } from '../../../shared/ise-sheet';
 import type { ExportDocument, ExportVerification } from '../../../shared/export-format';
-import { NEXT_STEP_EN } from '../troubleshoot/next-steps-en';
-import { REMINDER_DAYS_BEFORE, daysLeft, localToday } from '../profiles/expiry';
+import { findingTexts } from '../texts/finding-texts';
+import { daysLeft, localToday } from '../profiles/expiry';
+import { REMINDER_DAYS_BEFORE } from './ics';
 import { NODE_ROLES, nodeNeeds, proofLines } from './handoff-text';
 import type { FindingCode } from '../../../shared/findings';
 
@@ -100,15 +101,22 @@ function summary(profile: Profile, v: ExportVerification | null, locale: string)
     : `<div class="summary bad"><strong class="failed">The last verification failed</strong> (${escapeHtml(when)}). The notes below say what to change; verify again before handing this document over.</div>`;
 }
 
+/** A finding's fix in English with the profile's values, without its code; '' if the texts are not found. */
+function fixText(code: FindingCode, profile: Profile): string {
+  try {
+    const text = findingTexts('en').fix(code, { mailbox: profile.mailbox, tenantId: profile.tenantId, clientId: profile.clientId, servicePrincipalObjectId: profile.servicePrincipalObjectId ?? '' });
+    return text === code ? '' : text.replace(/<\/?[a-z]+>/g, '');
+  } catch {
+    return '';
+  }
+}
+
 function proofSection(profile: Profile, v: ExportVerification, smtpHost: string, smtpPort: number, tokenHost: string): string {
   const lines = proofLines(v, { mailbox: profile.mailbox, route: profile.route, smtpHost, smtpPort, tokenHost });
   // Info findings (e.g. "ISE's nodes are not proven") are covered by the node section.
-  const findings = v.findings
-    .filter((f) => f.severity !== 'info')
-    .map((f) => NEXT_STEP_EN[f.code as FindingCode])
-    .filter((text): text is string => typeof text === 'string');
+  const findings = v.findings.filter((f) => f.severity !== 'info').map((f) => fixText(f.code as FindingCode, profile));
   return `<ul class="proof">${lines.map((l) => `<li><b class="${l.status.replace(' ', '-')}">${escapeHtml(l.status[0]!.toUpperCase() + l.status.slice(1))}</b>${escapeHtml(l.text)}</li>`).join('\n')}</ul>
-${findings.length > 0 ? `<h3>What to change</h3><ul>${[...new Set(findings)].map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>` : ''}`;
+${findings.length > 0 ? `<h3>What to change</h3><ul>${[...new Set(findings.filter(Boolean))].map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>` : ''}`;
 }
 
 function expirySection(profile: Profile, locale: string, now: Date): string {

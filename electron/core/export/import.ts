@@ -1,4 +1,4 @@
-import { CallFailure } from '../dispatch';
+import { CallFailure } from '../errors/call-failure';
 import { ProfileFieldsSchema, type ProfileFields } from '../../../shared/contract/profiles';
 import { EXPORT_FORMAT_ID, EXPORT_FORMAT_VERSION, ExportDocumentSchema } from '../../../shared/export-format';
 import { DEFAULT_SCOPE, DEFAULT_SMTP_HOST, DEFAULT_SMTP_PORT } from '../../../shared/ise-sheet';

@@ -1,7 +1,7 @@
 import type { ExportFile, ExportFormat, Profile } from '../../../shared/contract/profiles';
 import { powerShellScript } from '../../../shared/powershell';
-import { CallFailure } from '../dispatch';
-import { expiryReminderIcs } from '../profiles/expiry';
+import { CallFailure } from '../errors/call-failure';
+import { expiryReminderIcs } from './ics';
 import { htmlReport } from './html';
 import { buildExportDocument, type ExportContext } from './json';
 import { caBundle } from './pem';

@@ -1,5 +1,5 @@
 import type { Profile } from '../../../shared/contract/profiles';
-import { CallFailure } from '../dispatch';
+import { CallFailure } from '../errors/call-failure';
 import { capturedCertificates } from './evidence';
 
 /**

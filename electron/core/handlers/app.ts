@@ -1,5 +1,5 @@
-import type { CoreContext } from '../context';
-import type { Handlers } from '../dispatch';
+import type { CoreContext } from './context';
+import type { Handlers } from './dispatch';
 import { keychainStatus } from '../vault/keychain-status';
 
 /** Handlers for the `app` calls (shared/contract/app.ts). */

@@ -1,9 +1,10 @@
 import type { CertificateAnalysis } from '../../../shared/contract/certificates';
 import { captureChains, exportPem, type CaptureOptions } from '../certificates';
-import type { CoreContext } from '../context';
-import { CallFailure, type Handlers } from '../dispatch';
+import type { CoreContext } from './context';
+import { type Handlers } from './dispatch';
+import { CallFailure } from '../errors/call-failure';
 import type { ProfileStore } from '../profiles/store';
-import { defaultProfileServices } from '../profiles/services';
+import { defaultProfileServices } from '../profiles/process-services';
 import { endpointsFor } from '../profiles/endpoints';
 
 export interface CertificateHandlerDeps {

@@ -1,7 +1,8 @@
-import { CallFailure, type Handlers } from '../dispatch';
-import type { CoreContext } from '../context';
-import type { ProfileServices } from '../profiles/service';
-import { lazyProfileService } from '../profiles/services';
+import { type Handlers } from './dispatch';
+import { CallFailure } from '../errors/call-failure';
+import type { CoreContext } from './context';
+import type { ProfileServices } from '../profiles/profile-service';
+import { lazyProfileService } from '../profiles/process-services';
 import { SECRET_CLIPBOARD_SECONDS } from '../../../shared/contract/desktop';
 
 /**
@@ -25,7 +26,7 @@ export function desktopHandlers(ctx?: CoreContext, services?: ProfileServices): 
 }
 
 /** The stored (keychain or session) secret of a profile; SECRET_NOT_STORED when there is none, never a placeholder. */
-export async function storedSecret(svc: () => import('../profiles/service').ProfileService, profileId: string): Promise<string> {
+export async function storedSecret(svc: () => import('../profiles/profile-service').ProfileService, profileId: string): Promise<string> {
   const s = svc();
   const profile = s.store.get(profileId);
   const secret = await s.vault.get(profile.id);

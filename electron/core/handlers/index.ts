@@ -1,13 +1,12 @@
 import { certificateCalls } from '../../../shared/contract/certificates';
 import type { CallSpec } from '../../../shared/contract/define';
-import { diagnosticsCalls } from '../../../shared/contract/diagnostics';
 import { practiceCalls } from '../../../shared/contract/practice';
 import { profileCalls } from '../../../shared/contract/profiles';
 import { troubleshootCalls } from '../../../shared/contract/troubleshoot';
 import { verificationCalls } from '../../../shared/contract/verification';
 import type { CallName } from '../../../shared/contract';
-import type { CoreContext } from '../context';
-import type { Handlers } from '../dispatch';
+import type { CoreContext } from './context';
+import type { Handlers } from './dispatch';
 import { appHandlers } from './app';
 import { desktopHandlers } from './desktop';
 
@@ -23,7 +22,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...desktopHandlers(ctx),
     ...lazyDomain(troubleshootCalls, () => import('./troubleshoot').then((m) => m.troubleshootHandlers(ctx))),
     ...lazyDomain(profileCalls, () => import('./profiles').then((m) => m.profileHandlers(ctx))),
-    ...lazyDomain(diagnosticsCalls, () => import('./diagnostics').then((m) => m.diagnosticsHandlers(ctx))),
     ...lazyDomain(practiceCalls, () => import('./practice').then((m) => m.practiceHandlers(ctx))),
     ...lazyDomain(verificationCalls, () => import('./verification').then((m) => m.verificationHandlers(ctx))),
     ...lazyDomain(certificateCalls, () => import('./certificates').then((m) => m.certificateHandlers(ctx))),

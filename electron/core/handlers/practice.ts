@@ -1,11 +1,12 @@
 import { PRACTICE_SCENARIOS, SCENARIO_EXPECTATIONS, type PracticeScenario } from '../../../shared/practice';
 import type { PracticeStatus } from '../../../shared/contract/practice';
 import type { ProfileView } from '../../../shared/contract/profiles';
-import type { CoreContext } from '../context';
-import { CallFailure, type Handlers } from '../dispatch';
-import type { PracticeEndpoints, PracticeHost } from '../practice-host';
-import type { ProfileServices } from '../profiles/service';
-import { lazyProfileService } from '../profiles/services';
+import type { CoreContext } from './context';
+import { type Handlers } from './dispatch';
+import { CallFailure } from '../errors/call-failure';
+import type { PracticeEndpoints, PracticeHost } from './practice-tenant';
+import type { ProfileServices } from '../profiles/profile-service';
+import { lazyProfileService } from '../profiles/process-services';
 
 type PracticeCallName = 'practiceStatus' | 'practiceSetScenario' | 'practiceProfile';
 export const PRACTICE_PROFILE_NAME = 'Practice tenant';

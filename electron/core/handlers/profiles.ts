@@ -1,14 +1,14 @@
-import type { CoreContext } from '../context';
-import type { Handlers } from '../dispatch';
+import type { CoreContext } from './context';
+import type { Handlers } from './dispatch';
 import { exportProfile } from '../export';
 import { parseExport } from '../export/import';
-import { secretStatusOf, type ProfileServices } from '../profiles/service';
-import { lazyProfileService } from '../profiles/services';
+import { secretStatusOf, type ProfileServices } from '../profiles/profile-service';
+import { lazyProfileService } from '../profiles/process-services';
 import { keychainFixMessage } from '../vault/vault';
 
 type ProfileCallName =
   | 'profilesList' | 'profileGet' | 'profileCreate' | 'profileUpdate' | 'profileRename' | 'profileDuplicate'
-  | 'profileDelete' | 'secretSet' | 'secretStatus' | 'secretDelete' | 'keychainStatus' | 'exportProfile' | 'importProfile';
+  | 'profileDelete' | 'secretSet' | 'keychainStatus' | 'exportProfile' | 'importProfile';
 
 /**
  * Handlers for the profile calls (shared/contract/profiles.ts). The store and the vault come
@@ -40,14 +40,6 @@ export function profileHandlers(ctx: CoreContext, services?: ProfileServices): P
           ? { keychainWarning: { code: 'KEYCHAIN_UNAVAILABLE' as const, reason: result.unavailable.reason, message: result.unavailable.message } }
           : {}),
       };
-    },
-    secretStatus: async ({ profileId }) => {
-      svc().store.get(profileId);
-      return secretStatusOf(svc().vault, profileId);
-    },
-    secretDelete: async ({ profileId }) => {
-      await svc().vault.delete(profileId);
-      return secretStatusOf(svc().vault, profileId);
     },
     keychainStatus: async () => {
       const status = await svc().vault.status();

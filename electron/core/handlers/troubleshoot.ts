@@ -1,5 +1,6 @@
-import type { CoreContext } from '../context';
-import { CallFailure, type Handlers } from '../dispatch';
+import type { CoreContext } from './context';
+import { type Handlers } from './dispatch';
+import { CallFailure } from '../errors/call-failure';
 import { analyzeGuestLogs, bufferInput, type LogInput } from '../troubleshoot/guest-log';
 import { lookupErrorText } from '../troubleshoot/lookup';
 

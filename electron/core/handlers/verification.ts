@@ -1,9 +1,9 @@
-import type { CoreContext } from '../context';
-import type { Handlers } from '../dispatch';
+import type { CoreContext } from './context';
+import type { Handlers } from './dispatch';
 import { endpointsFor } from '../profiles/endpoints';
 import { diagnose } from '../diagnostics';
-import type { ProfileServices } from '../profiles/service';
-import { lazyProfileService } from '../profiles/services';
+import type { ProfileServices } from '../profiles/profile-service';
+import { lazyProfileService } from '../profiles/process-services';
 
 /**
  * diagnoseProfile: the diagnosis for a stored profile, with its secret read from the vault

@@ -1,6 +1,6 @@
 import type { Profile } from '../../../shared/contract/profiles';
-import { CallFailure } from '../dispatch';
-import type { PracticeHost } from '../practice-host';
+import { CallFailure } from '../errors/call-failure';
+import type { PracticeHost } from '../handlers/practice-tenant';
 
 /** Where a profile's checks go: the profile's own overrides, or this process's practice tenant. */
 export interface ProfileEndpoints {

@@ -1,8 +1,8 @@
-import { CallFailure } from '../dispatch';
-import { resolveDataDir } from '../data-dir';
+import { CallFailure } from '../errors/call-failure';
+import { resolveDataDir } from './data-dir';
 import type { Profile } from '../../../shared/contract/profiles';
-import { ProfileService, type ProfileServices } from './service';
-import { defaultProfileServices } from './services';
+import { ProfileService, type ProfileServices } from './profile-service';
+import { defaultProfileServices } from './process-services';
 
 /**
  * For `diagnose --profile NAME`: the profile and its secret from the keychain. Fails with a

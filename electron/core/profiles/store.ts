@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Conf from 'conf';
 import { z } from 'zod';
-import { CallFailure } from '../dispatch';
+import { CallFailure } from '../errors/call-failure';
 import {
   ProfileSchema,
   type Profile,

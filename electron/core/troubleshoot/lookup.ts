@@ -1,5 +1,5 @@
 import { lookupIseError } from '../../../shared/ise-errors';
-import { redactLogText } from '../redact';
+import { redactLogText } from '../diagnostics/redact';
 
 /**
  * The error lookup as the contract and the CLI serve it: the shared table, with the evidence

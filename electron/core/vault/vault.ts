@@ -1,4 +1,4 @@
-import { CallFailure } from '../dispatch';
+import { CallFailure } from '../errors/call-failure';
 import {
   KEYCHAIN_SERVICE,
   classifyKeychainError,

@@ -30,7 +30,7 @@ import { CheckPanel } from '../CheckPanel';
 import { FindingList } from '../FindingList';
 import { StepLayout } from '../StepLayout';
 import { useStepForm } from '../useStepForm';
-import type { Wizard } from '../useWizard';
+import type { Wizard } from '../step';
 
 const useStyles = makeStyles({
   pickers: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'flex-end' },

@@ -19,13 +19,13 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { Route } from '../../../shared/diagnostics';
+import type { Route } from '../../../shared/diagnostic-report';
 import { powerShellScript } from '../../../shared/powershell';
 import { ObjectIdSchema } from '../../../shared/validators';
 import { CopyButton } from '../../components/CopyButton';
 import { downloadFile } from '../../components/download';
 import { Instructions } from '../../components/Instructions';
-import { TOASTER_ID } from '../../shell/toaster';
+import { TOASTER_ID } from '../../components/toaster';
 import { checkBlockedReason } from '../blocked';
 import { CheckPanel } from '../CheckPanel';
 import { FindingList } from '../FindingList';
@@ -33,7 +33,7 @@ import { newestReport } from '../screens';
 import { StepLayout } from '../StepLayout';
 import { KEEP_CHECKING_INTERVAL_MS, useKeepChecking } from '../useKeepChecking';
 import { useStepForm } from '../useStepForm';
-import type { Wizard } from '../useWizard';
+import type { Wizard } from '../step';
 
 const useStyles = makeStyles({
   script: {

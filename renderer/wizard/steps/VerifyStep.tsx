@@ -8,7 +8,7 @@ import { CheckPanel } from '../CheckPanel';
 import { FindingList } from '../FindingList';
 import { StepLayout } from '../StepLayout';
 import { useStepForm } from '../useStepForm';
-import type { Wizard } from '../useWizard';
+import type { Wizard } from '../step';
 
 const schema = z.object({ sendTo: z.union([z.literal(''), MailboxSchema]) });
 

@@ -6,7 +6,7 @@ import { diagnoseCommand } from '../../../electron/cli/diagnose';
 import { exportCommand } from '../../../electron/cli/export';
 import { openProfileService } from '../../../electron/cli/profiles';
 import { startPracticeTenant, type PracticeTenant } from '../../../electron/practice';
-import { realKeychain } from '../../integration/profiles/support';
+import { realKeychain } from '../../support/real-keychain';
 import { runCommand } from '../../support/run-command';
 
 // diagnose --profile NAME records the verification as the app does, so the exports that need
@@ -28,7 +28,7 @@ afterAll(async () => {
 async function profile(name: string): Promise<string> {
   const c = tenant.credentials();
   const service = openProfileService(dataDir);
-  const view = await service.create({ name, tenantId: c.tenantId, clientId: c.clientId, mailbox: c.mailbox });
+  const view = await service.create({ name, tenantId: c.tenantId, clientId: c.clientId, mailbox: c.mailbox, customer: '', iseVersion: '', route: 'classic', practice: false });
   await service.vault.set(view.id, c.clientSecret);
   return view.id;
 }

@@ -13,6 +13,10 @@ beforeEach(async () => {
     tenantId: '11111111-2222-4333-8444-555555555555',
     clientId: '66666666-7777-4888-9999-000000000000',
     mailbox: 'no-reply@contoso.example',
+    customer: '',
+    iseVersion: '',
+    route: 'classic',
+    practice: false,
   });
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));

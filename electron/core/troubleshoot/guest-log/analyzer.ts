@@ -1,6 +1,6 @@
 import { FINDING_CATALOG, FINDING_CODES, type FindingCode } from '../../../../shared/findings';
 import type { LogAnalysis, LogEvent, LogFinding, SlowSend, SmtpSettingsSeen } from '../../../../shared/contract/troubleshoot';
-import { redactLogText } from '../../redact';
+import { redactLogText } from '../../diagnostics/redact';
 import { entryText, interpretEntry, type SettingsFields } from './events';
 import type { RawEntry } from './scanner';
 

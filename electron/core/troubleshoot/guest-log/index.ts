@@ -3,7 +3,7 @@
  * recognises the events and failures of Cisco's guide. How to add an event or a failure:
  * add its stable fragment to PREFILTER_FRAGMENTS in prefilter.ts (search.ts compiles the list;
  * a pattern that is not plain text needs its own byte search there), then read it in events.ts (events) or
- * shared/ise-errors.ts (failures), and add a fixture-driven test in test/unit/troubleshoot.
+ * shared/ise-errors.ts (failures), and add a fixture-driven test in test/electron/core/troubleshoot.
  */
 export { analyzeGuestLogs, bufferInput, fileInput, orderByTime, firstTimestamp, type LogInput } from './sources';
 export { GuestLogAnalysis, SLOW_SEND_MS } from './analyzer';

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportProfile } from '../../../../electron/core/export';
 import { paperFor } from '../../../../electron/core/export/paper';
 import type { Profile } from '../../../../shared/contract/profiles';
-import type { DiagnosticReport } from '../../../../shared/diagnostics';
-import { CANARY, CLIENT, MAILBOX, SP_OID, TENANT, certificateChain, sampleReport } from '../../../unit/export/helpers';
+import type { DiagnosticReport } from '../../../../shared/diagnostic-report';
+import { CANARY, CLIENT, MAILBOX, SP_OID, TENANT, certificateChain, sampleReport } from '../../../support/profile-fixtures';
 
 // The hand-off document a customer's change board accepts (issue 13, point 7).
 let chain: { caPem: string; leafPem: string };
@@ -84,7 +84,7 @@ describe('the html hand-off document', () => {
   });
 
   it('has a readable raw-evidence appendix (codes here only), without empty rows', () => {
-    const doc = html(profile({ lastVerification: { ...fullReport(), checks: fullReport().checks.map((c) => (c.id === 'network.smtp' ? { ...c, evidence: { banner: '220 ready' } } : c)) } }));
+    const doc = html(profile({ lastVerification: { ...fullReport(), checks: fullReport().checks.map((c: DiagnosticReport['checks'][number]) => (c.id === 'network.smtp' ? { ...c, evidence: { banner: '220 ready' } } : c)) } }));
     const appendix = doc.slice(doc.indexOf('<section class="appendix">'));
     expect(appendix).toContain('network.login');
     expect(appendix).toContain('ISE_NODES_NOT_PROVEN');

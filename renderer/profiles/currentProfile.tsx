@@ -1,0 +1,299 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { CallResult } from '../../shared/contract';
+import type { ProfileChanges, ProfileView } from '../../shared/contract/profiles';
+import type { DiagnosticReport } from '../../shared/diagnostic-report';
+import type { WizardScreen } from '../../shared/steps';
+import { call } from '../client';
+import { latestStatus, SCREEN_CHECK_STEPS, type ScreenStatus } from '../wizard/screens';
+import { draftFor, loadResume, saveResume, type DraftField, type ProfileField, type WizardDraft, type WizardResume } from './draft';
+
+const NEW = 'new';
+const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(['secretExpiry', 'servicePrincipalObjectId']);
+
+/** The outcome of saving one field: saved, kept as a draft (no profile yet), or refused by main. */
+export type SaveOutcome = { state: 'saved' | 'draft' } | { state: 'error'; message: string };
+
+/**
+ * The one store of the current profile and its edits: the profile (kept in main), what was
+ * typed but not yet saved, the pending secret and this session's check reports.
+ */
+export interface CurrentProfile {
+  loading: boolean;
+  profile: ProfileView | null;
+  /** True once the engineer chose "new profile" and no profile exists yet. */
+  creating: boolean;
+  draft: WizardDraft;
+  setDraftValue(field: DraftField, value: string): void;
+  saveField(field: ProfileField, value: string): Promise<SaveOutcome>;
+  /** The client secret goes to main at once (or waits in memory until the profile exists). */
+  setSecret(secret: string): Promise<SaveOutcome>;
+  secretPending: boolean;
+  reports: Partial<Record<WizardScreen, DiagnosticReport>>;
+  runCheck(screen: WizardScreen, sendTo?: string): Promise<CallResult<DiagnosticReport>>;
+  statusOf(screen: WizardScreen): ScreenStatus;
+  /** Opens a profile; `fresh` drops values typed for it but not saved (its stored values changed elsewhere). */
+  openProfile(profileId: string, opts?: { fresh?: boolean }): Promise<boolean>;
+  /** Changes whenever the profile is replaced from outside the forms (open, practice, new): forms remount on it. */
+  generation: number;
+  startPractice(): Promise<CallResult<ProfileView>>;
+  startNew(name: string): void;
+  refreshProfile(): Promise<void>;
+  /** Forgets the session's step results (after the practice scenario changed). */
+  clearReports(): void;
+  /** Remembers that a screen was opened for the current profile (its status shows "in progress"). */
+  markVisited(screen: string): void;
+  /** Another screen changed stored profiles (rename, delete, import): readers of the list reload. */
+  profilesChanged(): void;
+  /** Grows with every change to stored profiles made here or reported by profilesChanged. */
+  revision: number;
+}
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The store's state, held above every screen so nothing typed is lost when a screen unmounts;
+ * what was typed and the current profile's id survive a restart (localStorage). `onProfileGone`
+ * runs when the profile to resume was deleted meanwhile.
+ */
+function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
+  const [resume, setResume] = useState<WizardResume>(() => {
+    const s = storage();
+    return s ? loadResume(s) : { profileId: null, unsaved: {}, visited: {} };
+  });
+  const [revision, setRevision] = useState(0);
+  const changed = useCallback(() => setRevision((r) => r + 1), []);
+  const [profile, setProfile] = useState<ProfileView | null>(null);
+  const [loading, setLoading] = useState<boolean>(resume.profileId !== null);
+  const [reports, setReports] = useState<Partial<Record<WizardScreen, DiagnosticReport>>>({});
+  const pendingSecret = useRef<string | null>(null);
+  const [secretPending, setSecretPending] = useState(false);
+  const creatingRef = useRef(false);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    const s = storage();
+    if (s) saveResume(s, resume);
+  }, [resume]);
+
+  const key = resume.profileId ?? NEW;
+  const draft = useMemo(() => draftFor(profile, resume.unsaved[key]), [profile, resume.unsaved, key]);
+
+  const loadProfile = useCallback(async (profileId: string) => {
+    const r = await call('profileGet', { profileId });
+    if (r.ok) setProfile(r.value);
+    return r;
+  }, []);
+
+  // Resume: the profile itself lives in main; a profile deleted meanwhile sends us to the start.
+  useEffect(() => {
+    if (!resume.profileId) {
+      setLoading(false);
+      return;
+    }
+    let live = true;
+    void loadProfile(resume.profileId).then((r) => {
+      if (!live) return;
+      if (!r.ok) {
+        setResume((prev) => ({ ...prev, profileId: null }));
+        onProfileGone();
+      }
+      setLoading(false);
+    });
+    return () => {
+      live = false;
+    };
+    // Only on launch: later switches go through openProfile.
+  }, []);
+
+  const markVisited = useCallback((screen: string) => {
+    setResume((prev) => {
+      const id = prev.profileId ?? NEW;
+      const seen = prev.visited[id] ?? [];
+      return seen.includes(screen) ? prev : { ...prev, visited: { ...prev.visited, [id]: [...seen, screen] } };
+    });
+  }, []);
+
+  const setUnsaved = useCallback((id: string, field: DraftField, value: string | undefined) => {
+    setResume((prev) => {
+      const current = { ...(prev.unsaved[id] ?? {}) };
+      if (value === undefined) delete current[field];
+      else (current as Record<string, string>)[field] = value;
+      return { ...prev, unsaved: { ...prev.unsaved, [id]: current } };
+    });
+  }, []);
+
+  const setDraftValue = useCallback((field: DraftField, value: string) => setUnsaved(key, field, value), [key, setUnsaved]);
+
+  const sendSecret = useCallback(async (profileId: string, secret: string): Promise<SaveOutcome> => {
+    const r = await call('secretSet', { profileId, secret });
+    if (!r.ok) return { state: 'error', message: r.error.message };
+    pendingSecret.current = null;
+    setSecretPending(false);
+    await loadProfile(profileId);
+    changed();
+    return { state: 'saved' };
+  }, [loadProfile, changed]);
+
+  /** Before a profile exists: create it as soon as the three required values are valid. */
+  const createFromDraft = useCallback(async (next: WizardDraft): Promise<SaveOutcome> => {
+    // Imported here, not at the top: the rules pull in zod, which the welcome screen does not need (issue 8).
+    const { ClientIdSchema, MailboxSchema, TenantIdSchema } = await import('../../shared/validators');
+    const required = [MailboxSchema.safeParse(next.mailbox), TenantIdSchema.safeParse(next.tenantId), ClientIdSchema.safeParse(next.clientId)];
+    if (required.some((r) => !r.success) || creatingRef.current) return { state: 'draft' };
+    creatingRef.current = true;
+    try {
+      const r = await call('profileCreate', {
+        name: next.name.trim() || next.mailbox.trim(),
+        mailbox: next.mailbox,
+        tenantId: next.tenantId,
+        clientId: next.clientId,
+        route: next.route,
+        iseVersion: next.iseVersion,
+        ...(next.secretExpiry ? { secretExpiry: next.secretExpiry } : {}),
+        ...(next.servicePrincipalObjectId ? { servicePrincipalObjectId: next.servicePrincipalObjectId } : {}),
+      });
+      if (!r.ok) return { state: 'error', message: r.error.message };
+      setProfile(r.value);
+      changed();
+      setResume((prev) => {
+        const { [NEW]: _dropped, ...rest } = prev.unsaved;
+        return { ...prev, profileId: r.value.id, unsaved: rest, visited: { ...prev.visited, [r.value.id]: prev.visited[NEW] ?? [] } };
+      });
+      if (pendingSecret.current) return sendSecret(r.value.id, pendingSecret.current);
+      return { state: 'saved' };
+    } finally {
+      creatingRef.current = false;
+    }
+  }, [sendSecret, changed]);
+
+  const saveField = useCallback(async (field: ProfileField, value: string): Promise<SaveOutcome> => {
+    if (!profile) return createFromDraft({ ...draft, [field]: value });
+    const cleared = value.trim() === '' && OPTIONAL_FIELDS.has(field);
+    const changes = { [field]: cleared ? null : value } as ProfileChanges;
+    const r = await call('profileUpdate', { profileId: profile.id, changes });
+    if (!r.ok) return { state: 'error', message: r.error.message };
+    setProfile(r.value);
+    setUnsaved(profile.id, field, undefined);
+    changed();
+    return { state: 'saved' };
+  }, [profile, draft, createFromDraft, setUnsaved, changed]);
+
+  const setSecret = useCallback(async (secret: string): Promise<SaveOutcome> => {
+    if (profile) return sendSecret(profile.id, secret);
+    // No profile yet: memory only (never localStorage), sent the moment the profile exists.
+    pendingSecret.current = secret;
+    setSecretPending(true);
+    return createFromDraft(draft);
+  }, [profile, draft, sendSecret, createFromDraft]);
+
+  const runCheck = useCallback(async (screen: WizardScreen, sendTo?: string) => {
+    if (!profile) return { ok: false as const, error: { code: 'NO_PROFILE', message: 'no profile yet' } };
+    const steps = SCREEN_CHECK_STEPS[screen];
+    const r = await call('diagnoseProfile', { profileId: profile.id, ...(steps ? { steps } : {}), ...(sendTo ? { sendTo } : {}) });
+    if (r.ok) {
+      setReports((prev) => ({ ...prev, [screen]: r.value }));
+      // A full run is stored as the profile's last verification: read it back.
+      if (!steps) {
+        await loadProfile(profile.id);
+        changed();
+      }
+    }
+    return r;
+  }, [profile, loadProfile, changed]);
+
+  const statusOf = useCallback(
+    (screen: WizardScreen) => {
+      const visited = (resume.visited[key] ?? []).includes(screen);
+      return latestStatus(screen, [...Object.values(reports), profile?.lastVerification], visited);
+    },
+    [reports, profile, resume.visited, key],
+  );
+
+  const openProfile = useCallback(async (profileId: string, opts: { fresh?: boolean } = {}) => {
+    setReports({});
+    const r = await loadProfile(profileId);
+    if (!r.ok) return false;
+    setGeneration((g) => g + 1);
+    setResume((prev) => {
+      const { [profileId]: _typed, ...others } = prev.unsaved;
+      return { ...prev, profileId, unsaved: opts.fresh ? others : prev.unsaved };
+    });
+    return true;
+  }, [loadProfile]);
+
+  const startPractice = useCallback(async () => {
+    const r = await call('practiceProfile', {});
+    if (r.ok) {
+      setReports({});
+      setProfile(r.value);
+      setGeneration((g) => g + 1);
+      const { id } = r.value;
+      setResume((prev) => {
+        const { [id]: _typed, ...others } = prev.unsaved;
+        return { ...prev, profileId: id, unsaved: others };
+      });
+    }
+    return r;
+  }, []);
+
+  const startNew = useCallback((name: string) => {
+    setReports({});
+    setProfile(null);
+    pendingSecret.current = null;
+    setSecretPending(false);
+    setGeneration((g) => g + 1);
+    setResume((prev) => ({ ...prev, profileId: null, unsaved: { ...prev.unsaved, [NEW]: { name } }, visited: { ...prev.visited, [NEW]: [] } }));
+  }, []);
+
+  const refreshProfile = useCallback(async () => {
+    if (profile) await loadProfile(profile.id);
+  }, [profile, loadProfile]);
+
+  const creating = !profile && resume.unsaved[NEW] !== undefined;
+  return {
+    loading,
+    profile,
+    creating,
+    draft,
+    setDraftValue,
+    saveField,
+    setSecret,
+    secretPending,
+    reports,
+    runCheck,
+    statusOf,
+    openProfile,
+    startPractice,
+    startNew,
+    refreshProfile,
+    clearReports: () => setReports({}),
+    generation,
+    markVisited,
+    profilesChanged: changed,
+    revision,
+  };
+}
+
+// React context rather than a store library (zustand and the like): the state is one value,
+// read by the shell and handed to the screens, and React's own state already gives the
+// update-and-render semantics the screens rely on; no new dependency for that.
+const CurrentProfileContext = createContext<CurrentProfile | null>(null);
+
+/** Holds the one current-profile store for everything below it. */
+export function CurrentProfileProvider({ onProfileGone, children }: { onProfileGone: () => void; children: ReactNode }) {
+  const value = useCurrentProfileState(onProfileGone);
+  return <CurrentProfileContext.Provider value={value}>{children}</CurrentProfileContext.Provider>;
+}
+
+/** The current profile and its edits; only inside CurrentProfileProvider. */
+export function useCurrentProfile(): CurrentProfile {
+  const value = useContext(CurrentProfileContext);
+  if (!value) throw new Error('useCurrentProfile outside CurrentProfileProvider');
+  return value;
+}

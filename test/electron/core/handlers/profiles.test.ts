@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch, type Handlers } from '../../../../electron/core/handlers/dispatch';
+import { profileHandlers } from '../../../../electron/core/handlers/profiles';
+import { ProfileStore } from '../../../../electron/core/profiles/store';
+import { Vault } from '../../../../electron/core/vault/vault';
+import { contract } from '../../../../shared/contract';
+import { CANARY, CLIENT, MAILBOX, TENANT, failingKeytar, memoryKeytar } from '../../../support/profile-fixtures';
+
+let dir: string;
+const ctx = () => ({ dataDir: dir, version: '0.1.0', shell: 'browser' as const, practice: false });
+const create = { name: 'Contoso HQ', mailbox: MAILBOX, tenantId: TENANT, clientId: CLIENT, secretExpiry: '2026-12-20' };
+
+function setup(keytar = memoryKeytar()) {
+  const store = new ProfileStore({ dataDir: dir });
+  const vault = new Vault({ keytar });
+  const handlers = profileHandlers(ctx(), { store, vault, today: () => '2026-12-01' }) as unknown as Handlers;
+  const call = async <K extends keyof typeof contract & string>(name: K, input: unknown) => {
+    const result = await dispatch(handlers, name, input);
+    // Every output must match its declared schema: what the renderer gets is exactly this.
+    if (result.ok) contract[name].output.parse(result.value);
+    return result;
+  };
+  return { store, vault, keytar, call };
+}
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handlers-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('profile calls', () => {
+  it('create → secretSet → get shows only stored/hint/storage and days left', async () => {
+    const { call, keytar } = setup();
+    const created = await call('profileCreate', create);
+    if (!created.ok) throw new Error(created.error.message);
+    expect(created.value).toMatchObject({ secretStored: false, secretStorage: 'keychain', secretExpiryStatus: { daysLeft: 19, level: 'warn30' } });
+    const id = created.value.id;
+    const set = await call('secretSet', { profileId: id, secret: CANARY });
+    expect(set).toEqual({ ok: true, value: { secretStored: true, secretHint: 'def', secretStorage: 'keychain' } });
+    expect(keytar.entries.size).toBe(1);
+    const got = await call('profileGet', { profileId: id });
+    expect(got.ok && got.value).toMatchObject({ secretStored: true, secretHint: 'def' });
+    expect(JSON.stringify(got)).not.toContain(CANARY);
+  });
+
+  it('secretSet refuses a GUID (the Secret ID) with the field named', async () => {
+    const { call } = setup();
+    const created = await call('profileCreate', create);
+    const id = created.ok ? created.value.id : '';
+    const r = await call('secretSet', { profileId: id, secret: '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'secret' } });
+    expect(!r.ok && r.error.message).toMatch(/Secret ID/);
+  });
+
+  it('with the keychain unavailable, secretSet keeps the secret for the session and returns the fix', async () => {
+    const { call } = setup(failingKeytar() as ReturnType<typeof memoryKeytar>);
+    const created = await call('profileCreate', create);
+    const id = created.ok ? created.value.id : '';
+    const r = await call('secretSet', { profileId: id, secret: CANARY });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value).toMatchObject({ secretStored: true, secretHint: 'def', secretStorage: 'session' });
+    expect(r.value.keychainWarning).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE', reason: 'no-secret-service' });
+    const status = await call('keychainStatus', {});
+    expect(status).toMatchObject({ ok: true, value: { available: false, reason: 'no-secret-service' } });
+    expect(status.ok && status.value.fix).toMatch(/secret/i);
+    expect(JSON.stringify([r, status])).not.toContain(CANARY);
+    expect(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8')).not.toContain(CANARY);
+  });
+
+  it('rename, duplicate (secret not copied), update, delete (keychain entry too)', async () => {
+    const { call, keytar } = setup();
+    const created = await call('profileCreate', create);
+    const id = created.ok ? created.value.id : '';
+    await call('secretSet', { profileId: id, secret: CANARY });
+    expect(await call('profileRename', { profileId: id, name: 'Contoso Main' })).toMatchObject({ ok: true, value: { name: 'Contoso Main' } });
+    const copy = await call('profileDuplicate', { profileId: id });
+    expect(copy).toMatchObject({ ok: true, value: { name: 'Contoso Main (copy)', secretStored: false } });
+    expect(await call('profileUpdate', { profileId: id, changes: { route: 'app-rbac', smtpPort: null } })).toMatchObject({ ok: true, value: { route: 'app-rbac' } });
+    expect(await call('profileDelete', { profileId: id })).toEqual({ ok: true, value: { deleted: true } });
+    expect(keytar.entries.size).toBe(0);
+    const list = await call('profilesList', {});
+    expect(list.ok && list.value.profiles.map((p) => p.name)).toEqual(['Contoso Main (copy)']);
+    expect(await call('profileGet', { profileId: id })).toMatchObject({ ok: false, error: { code: 'PROFILE_NOT_FOUND' } });
+  });
+
+  it('secretSet stores the secret and the profile view reports it by a hint only', async () => {
+    const { call } = setup();
+    const created = await call('profileCreate', create);
+    const id = created.ok ? created.value.id : '';
+    expect(await call('secretSet', { profileId: id, secret: CANARY })).toEqual({ ok: true, value: { secretStored: true, secretHint: CANARY.slice(-3), secretStorage: 'keychain' } });
+    expect(await call('profileGet', { profileId: id })).toMatchObject({ ok: true, value: { secretStored: true, secretHint: CANARY.slice(-3), secretStorage: 'keychain' } });
+  });
+
+  it('profilesList reports a moved-aside file', async () => {
+    fs.writeFileSync(path.join(dir, 'profiles.json'), 'not json');
+    const { call } = setup();
+    const list = await call('profilesList', {});
+    expect(list.ok && list.value.recovered?.reason).toBe('invalid-json');
+  });
+
+  it('export json → import creates a de-duplicated profile without a secret', async () => {
+    const { call } = setup();
+    const created = await call('profileCreate', create);
+    const id = created.ok ? created.value.id : '';
+    await call('secretSet', { profileId: id, secret: CANARY });
+    const exported = await call('exportProfile', { profileId: id, format: 'json' });
+    if (!exported.ok) throw new Error(exported.error.message);
+    expect(exported.value.fileName).toBe('ise-smtp-oauth-Contoso-HQ.json');
+    const imported = await call('importProfile', { content: exported.value.content });
+    expect(imported).toMatchObject({ ok: true, value: { name: 'Contoso HQ (2)', tenantId: TENANT, secretStored: false } });
+    const tampered = exported.value.content.replace(MAILBOX, 'evil@contoso.onmicrosoft.com');
+    expect(await call('importProfile', { content: tampered })).toMatchObject({ ok: false, error: { code: 'IMPORT_TAMPERED' } });
+    const list = await call('profilesList', {});
+    expect(list.ok && list.value.profiles).toHaveLength(2);
+  });
+});

@@ -1,0 +1,204 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LogAnalysis } from '../../../../shared/contract/troubleshoot';
+import {
+  analyzeGuestLogs,
+  bufferInput,
+  createPrefilter,
+  GuestLogAnalysis,
+  MAX_ENTRY_CHARS,
+  MAX_ENTRY_LINES,
+  PREFILTER_FRAGMENTS,
+  PREFILTER_SEARCH,
+  type LogInput,
+  type RawEntry,
+} from '../../../../electron/core/troubleshoot/guest-log';
+import { isHeaderAt, parseHeader } from '../../../../electron/core/troubleshoot/guest-log/line';
+
+/**
+ * The fast path (byte search, decode only around hits) against a naive reference that splits
+ * every line, groups entries, tests each entry's region with the prefilter RegExp and decodes
+ * everything: both must give the same analysis.
+ */
+
+const FIXTURES = path.join(__dirname, '../../../fixtures/guest-log');
+const fixtureNames = fs.readdirSync(FIXTURES).filter((n) => n.endsWith('.log'));
+
+/** The naive reading of one file: every line split, every entry built, the prefilter RegExp per line. */
+function referenceEntries(data: Buffer): RawEntry[] {
+  const latin1 = data.toString('latin1');
+  const rawLines = latin1.split('\n');
+  if (rawLines[rawLines.length - 1] === '') rawLines.pop(); // the file ends with a newline
+  const prefilter = createPrefilter();
+  const decode = (line: string) => Buffer.from(line.endsWith('\r') ? line.slice(0, -1) : line, 'latin1').toString('utf8');
+  const groups: string[][] = [];
+  rawLines.forEach((line, i) => {
+    if (i === 0 || isHeaderAt(line, 0)) groups.push([line]);
+    else groups[groups.length - 1]!.push(line);
+  });
+  const entries: RawEntry[] = [];
+  for (const group of groups) {
+    const region = group.slice(0, MAX_ENTRY_LINES + 1);
+    if (!region.some((line) => prefilter.test(line))) continue;
+    const first = decode(group[0]!);
+    const header = isHeaderAt(group[0]!, 0) ? parseHeader(first) : { time: '', level: '', thread: '', logger: '', message: first };
+    const lines: string[] = [];
+    let chars = 0;
+    for (const raw of region.slice(1)) {
+      if (chars >= MAX_ENTRY_CHARS) break;
+      const line = decode(raw);
+      lines.push(line);
+      chars += line.length;
+    }
+    entries.push({ header, lines });
+  }
+  return entries;
+}
+
+function referenceAnalysis(files: { name: string; data: Buffer }[]): LogAnalysis {
+  const analysis = new GuestLogAnalysis();
+  for (const { name, data } of files) {
+    analysis.beginSource(name);
+    analysis.addBytes(data.length);
+    for (const entry of referenceEntries(data)) analysis.addEntry(entry);
+  }
+  return analysis.finish();
+}
+
+/** The input in chunks of `size` bytes (entries and lines split across chunks). */
+function chunked(name: string, data: Buffer, size: number): LogInput {
+  return {
+    name,
+    open: async function* () {
+      for (let i = 0; i < data.length; i += size) yield data.subarray(i, i + size);
+    },
+  };
+}
+
+const withoutTiming = (a: LogAnalysis) => ({ ...a, stats: { ...a.stats, durationMs: 0 } });
+
+const TS = (n: number) => `2026-03-01 10:${String(Math.floor(n / 60) % 60).padStart(2, '0')}:${String(n % 60).padStart(2, '0')},${String(n % 1000).padStart(3, '0')}`;
+const SS = 'cpm.guestaccess.apiservices.util.SmtpSession';
+const R = 'cpm.guestaccess.apiservices.util.SmtpMsgRetryThreadUtil';
+
+/** A log with every kind of event, failures with long stack traces, noise, CRLF and non-UTF-8 bytes. */
+function generatedLog(): Buffer {
+  const parts: string[] = ['\tat a.b.C.orphan(C.java:1) before any timestamp: connect timed out\n', 'Caused by: nothing\n'];
+  const fixtures = fixtureNames.map((n) => fs.readFileSync(path.join(FIXTURES, n), 'utf8'));
+  for (let n = 0; n < 400; n++) {
+    const t = TS(n);
+    switch (n % 9) {
+      case 0:
+        parts.push(fixtures[Math.floor(n / 9) % fixtures.length]!.replace(/\r?\n?$/, '\n'));
+        break;
+      case 1:
+        parts.push(`${t} DEBUG [http-nio-8443-exec-${n}][[]] ${SS} -::admin:::- Setting MailSessionProperties\n`);
+        break;
+      case 2: {
+        // A trace longer than the region: the fragment at line 70 must not count, the one at line 3 must.
+        const early = n % 2 === 0;
+        parts.push(`${t} ERROR [admin-http-pool${n}][[]] ${SS} -::admin:::- something failed\n`);
+        for (let k = 1; k <= 80; k++) parts.push(k === (early ? 3 : 70) ? '\tat javax.mail.Transport.send: 535 5.7.3 Authentication unsuccessful\n' : `\tat com.example.Frame${k}.run(Frame.java:${k})\n`);
+        break;
+      }
+      case 3:
+        parts.push(`${t} INFO   [admin-http-pool${n}][[]] ${R} -::sponsor:::- submitMailMsgJob: Time taken for transport.sendMessage() call is ${n * 97} Milli Seconds.\r\n`);
+        break;
+      case 4:
+        parts.push(`${t} INFO   [admin-http-pool${n}][[]] ${R} -::sponsor:::- sendMailMessage: Future.get status: ${n % 4 === 0 ? 'failed' : 'success'} Time taken for Future.get method call is ${n * 131} Milliseconds.\n`);
+        break;
+      case 5:
+        parts.push(`${t} ERROR [admin-http-pool${n}][[]] cpm.guestaccess.apiservices.oauth.ExchangeOnlineProvider -::admin:::- Error acquiring token: AADSTS700016: Application not found ${'\u00e9'}\n`);
+        break;
+      case 6:
+        parts.push(`${t} INFO   [http-nio-8443-exec-${n}][[]] cpm.guestaccess.flowmanager.step.StepExecutor -::10.1.2.${n}::::- Executing step: LOGIN_STEP 4.5.6.7\n`);
+        break;
+      case 7:
+        parts.push(`${t} DEBUG [admin-http-pool${n}][[]] ${SS} -::admin:::- SMTP settings : Username : u${n % 3}@contoso.com Port : 587 timeout : 60 isSSLEnabled: true isAuthEnabled true Server: smtp.office365.com\n`);
+        break;
+      default:
+        parts.push(`${t} ERROR [admin-http-pool${n}][[]] ${SS} -::admin:::- MessagingException : com.sun.mail.util.MailConnectException: Couldn't connect to host\nnested exception is:\n\tjava.net.SocketTimeoutException: connect timed out\n`);
+    }
+  }
+  const text = Buffer.from(parts.join(''), 'utf8');
+  // A non-UTF-8 byte inside a failure and a truncated last line.
+  return Buffer.concat([text, Buffer.from([0xff, 0xfe]), Buffer.from(`\n${TS(999)} ERROR [t][[]] ${SS} -::a:::- PKIX path building fail`)]);
+}
+
+describe('guest.log analyzer: the fast path equals the naive reference', () => {
+  it('on every fixture, in one piece and in small chunks', async () => {
+    expect(fixtureNames.length).toBeGreaterThan(5);
+    for (const name of fixtureNames) {
+      const data = fs.readFileSync(path.join(FIXTURES, name));
+      const expected = withoutTiming(referenceAnalysis([{ name, data }]));
+      expect(expected.timeline.length, name).toBeGreaterThan(0);
+      for (const size of [data.length, 97, 1]) {
+        expect({ name, size, a: withoutTiming(await analyzeGuestLogs([chunked(name, data, size)])) }).toEqual({ name, size, a: expected });
+      }
+    }
+  });
+
+  it('on a generated log with every event kind, long traces, orphan lines, CRLF and bad bytes, whatever the chunking', async () => {
+    const data = generatedLog();
+    const expected = withoutTiming(referenceAnalysis([{ name: 'gen.log', data }]));
+    // The log holds what it claims to hold.
+    const kinds = new Set(expected.timeline.map((e) => e.kind));
+    for (const kind of ['mail-job-submitted', 'transport-send', 'send-success', 'send-failed', 'smtp-settings', 'test-connection', 'token-acquired', 'token-cached', 'smtp-connected', 'save-started', 'settings-saved', 'failure']) {
+      expect(kinds, kind).toContain(kind);
+    }
+    expect(expected.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['NET_CONNECT_TIMEOUT', 'TOKEN_APP_NOT_FOUND', 'SMTP_AUTH_REJECTED', 'TLS_UNTRUSTED_CHAIN']));
+    expect(withoutTiming(await analyzeGuestLogs([bufferInput('gen.log', data)]))).toEqual(expected);
+    for (const size of [4096, 1000, 333, 64]) {
+      expect({ size, a: withoutTiming(await analyzeGuestLogs([chunked('gen.log', data, size)])) }).toEqual({ size, a: expected });
+    }
+  });
+
+  it('counts a fragment only within an entry\'s first MAX_ENTRY_LINES continuation lines', async () => {
+    const header = `${TS(1)} ERROR [p][[]] ${SS} -::admin:::- something failed\n`;
+    const trace = (at: number) => Array.from({ length: 80 }, (_, k) => (k + 1 === at ? '\tat x: connect timed out\n' : `\tat y.Z${k}(Z.java:1)\n`)).join('');
+    const inside = await analyzeGuestLogs([bufferInput('in.log', Buffer.from(header + trace(MAX_ENTRY_LINES)))]);
+    const outside = await analyzeGuestLogs([bufferInput('out.log', Buffer.from(header + trace(MAX_ENTRY_LINES + 1)))]);
+    expect(inside.stats.entries).toBe(1);
+    expect(outside.stats.entries).toBe(0);
+  });
+});
+
+describe('guest.log prefilter: the byte search finds what the RegExp finds', () => {
+  it('finds every start of a fragment or status code, and so every line the prefilter RegExp matches, on random text seeded with fragments and status codes', () => {
+    const prefilter = createPrefilter();
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const alphabet = 'abcdefghijklmnopqrstuvwxyzSETIPAX .:_-/\'01234567894.5.7.3';
+    const pieces = [...PREFILTER_FRAGMENTS, '5.7.3', '4.2.0', '5.5.1', '3.7.1', '5.4.1', '4.7', 'Exceptio', 'PKI', 'AADST', '.2.', '5.7.'];
+    const lines: string[] = [];
+    for (let n = 0; n < 4000; n++) {
+      let line = '';
+      while (line.length < 60 + random(80)) line += random(6) === 0 ? pieces[random(pieces.length)]! : alphabet[random(alphabet.length)]!;
+      // Cut a fragment at the line's end now and then (a match must not run past the region).
+      lines.push(random(10) === 0 ? line.slice(0, line.length - 1 - random(4)) : line);
+    }
+    const text = lines.join('\n') + '\n';
+    const buf = Buffer.from(text, 'latin1');
+    // Searched in regions of 1 to 40 whole lines, as the scanner does (each region is split in
+    // two interleaved halves inside: fragments across that middle must be found too).
+    const hits: number[] = [];
+    const lineStarts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    for (let l = 0; l < lines.length; ) {
+      const next = Math.min(lines.length, l + 1 + random(40));
+      PREFILTER_SEARCH.find(buf, lineStarts[l]!, lineStarts[next]!, hits);
+      l = next;
+    }
+    // Every place a fragment or a status code starts, found naively.
+    const expected = new Set<number>();
+    for (const fragment of PREFILTER_FRAGMENTS) for (let i = text.indexOf(fragment); i !== -1; i = text.indexOf(fragment, i + 1)) expected.add(i);
+    for (const m of text.matchAll(/(?=[45]\.[2357]\.[0-9])/g)) expected.add(m.index);
+    expect([...new Set(hits)].sort((a, b) => a - b)).toEqual([...expected].sort((a, b) => a - b));
+    const matching = lines.filter((line) => prefilter.test(line)).length;
+    expect(matching).toBeGreaterThan(1000);
+  });
+});
