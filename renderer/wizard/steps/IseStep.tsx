@@ -40,6 +40,7 @@ const useStyles = makeStyles({
   valueCol: { width: '46%' },
   noteCol: { width: '30%' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  disclosure: { '& > summary': { cursor: 'pointer', display: 'list-item' }, '& > summary > h2': { display: 'inline' } },
 });
 
 // Its own chunk: the chain tables load with the ISE step, not with the welcome screen.
@@ -181,10 +182,21 @@ export function IseStep({ wizard }: { wizard: Wizard }) {
           </TableBody>
         </Table>
       </section>
+      {/*
+        MOUNT POINT for the ISE API panel (helper "ise"): mount its component here, between the
+        values to type into ISE and the reference parts below, e.g. <IseApiPanel wizard={wizard} />.
+      */}
       <section className={styles.section} aria-labelledby="nodes-heading">
-        <Subtitle2 as="h2" id="nodes-heading">
-          {t('wizard.ise.nodesHeading')}
-        </Subtitle2>
+        <MessageBar intent="info">
+          <MessageBarBody>{t('wizard.ise.reach', { smtpHost: rows[0]?.value ?? '', smtpPort: rows[1]?.value ?? '' })}</MessageBarBody>
+        </MessageBar>
+        {/* Reference: folded, so the step's own work stays in view (issue 13 point 4). */}
+        <details className={styles.disclosure} data-testid="ise-nodes-disclosure">
+          <summary>
+            <Subtitle2 as="h2" id="nodes-heading">
+              {t('wizard.ise.nodesHeading')}
+            </Subtitle2>
+          </summary>
         <Table size="small" aria-labelledby="nodes-heading" data-testid="ise-nodes">
           <TableHeader>
             <TableRow>
@@ -201,9 +213,7 @@ export function IseStep({ wizard }: { wizard: Wizard }) {
             ))}
           </TableBody>
         </Table>
-        <MessageBar intent="info">
-          <MessageBarBody>{t('wizard.ise.reach', { smtpHost: rows[0]?.value ?? '', smtpPort: rows[1]?.value ?? '' })}</MessageBarBody>
-        </MessageBar>
+        </details>
       </section>
       <section className={styles.section} aria-labelledby="sender-heading">
         <Subtitle2 as="h2" id="sender-heading">
