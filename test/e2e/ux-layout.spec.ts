@@ -85,3 +85,14 @@ test('after Verified, the hand-off is offered right there', async ({ page, pract
   await handoff.getByTestId('handoff-another').click();
   await expect(page.getByTestId('new-profile-name')).toBeVisible();
 });
+
+test('at 1024×640 the header and the practice banner leave the step most of the window', async ({ page, practice }) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await startPractice(page, practice);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const heading = page.getByTestId('step-mailbox').getByRole('heading', { level: 1 });
+  const box = await heading.boundingBox();
+  // Before, header + banner took ~230 px and the heading started at ~280 px; now under 190.
+  expect(box!.y).toBeLessThan(190);
+  await keepScreenshot(page, 'chrome-compact');
+});
