@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { APP_INDEX_URL, APP_ORIGIN, handleAppScheme, registerAppScheme } from './app-protocol';
 import { RENDERER_CSP } from './core/page-security/csp';
@@ -6,6 +6,7 @@ import { createHandlers } from './core/handlers';
 import { bindContract, makeSenderCheck } from './ipc';
 import { createPracticeHost } from './practice/host';
 import { pdfReportHandler } from './pdf-report';
+import { clipboardSecretHandler } from './clipboard-secret';
 import { hardenSession, hardenWebContents } from './window-security';
 
 /** The Electron entry: one window, hardened, with the contract bound to IPC. Kept thin on purpose. */
@@ -50,7 +51,13 @@ if (!app.requestSingleInstanceLock()) {
     app.on('will-quit', () => void practiceHost.close());
     const handlers = createHandlers(
       { dataDir, version: app.getVersion(), shell: 'electron', practice: false, practiceHost, openExternal: (url) => shell.openExternal(url) },
-      { desktop: (core) => ({ exportReportPdf: pdfReportHandler(core) }) },
+      {
+        desktop: (core) => ({
+          exportReportPdf: pdfReportHandler(core),
+          // Main writes the clipboard: in the desktop app the secret never reaches the page.
+          copyClientSecret: clipboardSecretHandler(core.copyClientSecret, clipboard),
+        }),
+      },
     );
     bindContract(ipcMain, handlers, makeSenderCheck(() => windowIds, `${APP_ORIGIN}/`));
     createWindow();

@@ -3,7 +3,12 @@
 # Electron where it can run; otherwise browser mode, saying why in one line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/npm-deps.sh || exit 1
+# keytar builds from source during `npm ci` on Linux and needs libsecret's headers; install only
+# what that build needs (not the test-only packages such as Chromium), as `npm test` does.
+if [ "$(uname)" = "Linux" ]; then
+  bash scripts/system-deps.sh build || exit 1
+fi
+bash scripts/npm-deps.sh || { echo "ise-smtp-oauth: installing the npm packages failed: see the npm output above"; exit 1; }
 npm run --silent build >/dev/null || { echo "ise-smtp-oauth: the build failed: run 'npm run build' to see why"; exit 1; }
 
 electron_reason=""

@@ -64,7 +64,8 @@ export function iseSheet(input: IseSheetInput): IseSheetRow[] {
     { label: 'Tenant ID', value: input.tenantId },
     { label: 'Client Secret', value: SECRET_PLACEHOLDER, noteKey: 'secretValue' },
     { label: 'Expiry Date', value: input.secretExpiry ?? '', noteKey: 'expiryAlarms' },
-    { label: 'OAuth Token Endpoint API', value: tokenEndpointFor(input.tenantId), noteKey: 'autoFilled' },
+    // Without a tenant there is no endpoint: an empty value, never `https://login.microsoftonline.com//oauth2/…`.
+    { label: 'OAuth Token Endpoint API', value: input.tenantId.trim() ? tokenEndpointFor(input.tenantId.trim()) : '', noteKey: 'autoFilled' },
     { label: 'Scope', value: input.scope ?? DEFAULT_SCOPE, noteKey: 'autoFilled' },
   ];
 }

@@ -65,6 +65,7 @@ export function formatAnalysis(a: LogAnalysis, timelineLines: number, texts: Fin
 
 /** `ise-smtp-oauth analyze-log`: reads guest.log files (rotated, .gz) and says what failed and what to do. */
 export const analyzeLogCommand: CliCommand = {
+  usage: USAGE,
   summary: 'analyse ISE guest.log files (rotated, .gz): FILE... [--json]',
   async run(argv) {
     let parsed;

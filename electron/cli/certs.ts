@@ -133,6 +133,7 @@ async function writeFiles(a: CertificateAnalysis, dir: string): Promise<string[]
 }
 
 export const certsCommand: CliCommand = {
+  usage: USAGE,
   summary: 'capture the certificate chains ISE must trust and export them as PEM',
   async run(argv) {
     let values: Values;

@@ -7,5 +7,7 @@
 export interface CliCommand {
   /** One line for `ise-smtp-oauth --help`. */
   summary: string;
+  /** The full usage, printed by `ise-smtp-oauth <command> --help` (stdout, exit 0). */
+  usage: string;
   run(argv: string[]): Promise<number>;
 }

@@ -25,6 +25,9 @@ const USAGE = `usage: ise-smtp-oauth diagnose [--json] --tenant-id T --client-id
 --watch re-runs the diagnosis (after 30 s, 60 s, then every 2 min) while the failure is one that
   heals by waiting (e.g. 535 5.7.3 while Exchange applies a new service principal or mailbox
   permission: 30 min – 2 h); progress goes to stderr, the last report to stdout. --until: default 2h.
+--profile NAME: a run with the profile's own tenant, client, mailbox, route and scope is recorded as
+  its last verification, as the app does, so \`export --profile NAME --format pem|ps1\` has the
+  certificate chains and the service principal ObjectId right after
 exit codes: 0 no error finding, 1 an error finding (with --watch: one that will not heal, or
   --until elapsed), 2 bad usage or input
 `;
@@ -69,8 +72,18 @@ async function readStdin(): Promise<string> {
 
 type Values = Record<string, string | boolean | undefined>;
 
+/** The profile a run is recorded on (diagnose --profile with the profile's own identity). */
+interface RecordTarget {
+  profileId: string;
+  profileName: string;
+  dataDir: string | undefined;
+}
+
+/** Flags that change what is proven: with any of them set to another value, the run is not the profile's. */
+const IDENTITY_FLAGS = ['tenant-id', 'client-id', 'mailbox', 'route', 'scope', 'sp-object-id'] as const;
+
 /** Builds the contract input from the flags (and a profile), validated by the contract's schema. */
-async function inputFrom(values: Values): Promise<DiagnoseInput> {
+async function inputFrom(values: Values): Promise<{ input: DiagnoseInput; record: RecordTarget | undefined }> {
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const sources = [str('secret-env') !== undefined, values['secret-stdin'] === true, str('profile') !== undefined].filter(Boolean).length;
   if (sources === 0) throw new UsageError('a client secret is required: --secret-env VAR, --secret-stdin or --profile NAME');
@@ -79,6 +92,7 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
   let base: Partial<DiagnoseInput> = {};
   let practiceEndpoints: Partial<DiagnoseInput> = {};
   let clientSecret: string | undefined;
+  let record: RecordTarget | undefined;
   if (str('profile') !== undefined) {
     const { resolveProfileSecret } = await import('../core/profiles/resolve');
     try {
@@ -93,6 +107,7 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
         practiceEndpoints = { authorityHost: tenant.authorityHost, smtpHost: tenant.smtpHost, smtpPort: tenant.smtpPort, caFile: tenant.caFile };
       }
       clientSecret = secret;
+      record = { profileId: profile.id, profileName: profile.name, dataDir: str('data-dir') };
       // The same mapping as the app's verification; a practice profile's endpoints are the
       // practice tenant this process started above.
       const { diagnoseInputFor } = await import('../core/profiles/diagnose-input');
@@ -131,6 +146,13 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
     iseVersion: str('ise-version'),
     secretExpiry: str('expiry'),
   };
+  if (record) {
+    const flagKey: Record<(typeof IDENTITY_FLAGS)[number], keyof DiagnoseInput> = {
+      'tenant-id': 'tenantId', 'client-id': 'clientId', mailbox: 'mailbox', route: 'route', scope: 'scope', 'sp-object-id': 'servicePrincipalObjectId',
+    };
+    const overridden = IDENTITY_FLAGS.some((f) => str(f) !== undefined && str(f) !== base[flagKey[f]]);
+    if (overridden) record = undefined;
+  }
   const merged: Record<string, unknown> = { ...base, clientSecret };
   for (const [k, v] of Object.entries(flags)) if (v !== undefined) merged[k] = v;
   for (const required of ['tenantId', 'clientId', 'mailbox']) {
@@ -149,7 +171,23 @@ async function inputFrom(values: Values): Promise<DiagnoseInput> {
     const problem = await caFileProblem(input.caFile, (input.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000);
     if (problem) throw new UsageError(problem);
   }
-  return input;
+  return { input, record };
+}
+
+/**
+ * Stores the report as the profile's last verification (the export's evidence: chains, the
+ * token's oid), exactly what the app's diagnoseProfile does after a full run. A failure to
+ * store is said on stderr and does not change the exit code: the diagnosis itself stands.
+ */
+async function recordVerification(target: RecordTarget, report: DiagnosticReport): Promise<void> {
+  try {
+    const { openProfileService } = await import('./profiles');
+    await openProfileService(target.dataDir).update(target.profileId, { lastVerification: report });
+    process.stderr.write(`recorded as the last verification of profile "${target.profileName}"\n`);
+  } catch (err) {
+    const why = err instanceof CallFailure ? err.message : err instanceof Error ? err.name : 'error';
+    process.stderr.write(`ise-smtp-oauth diagnose: the result could not be recorded on profile "${target.profileName}" (${why})\n`);
+  }
 }
 
 /** The facts behind a finding, as one line: what the engine observed (params, never a secret). */
@@ -287,8 +325,9 @@ async function runDiagnoseInner(argv: string[], deps: DiagnoseCommandDeps): Prom
     return 2;
   }
   let input: DiagnoseInput;
+  let record: RecordTarget | undefined;
   try {
-    input = await inputFrom(values);
+    ({ input, record } = await inputFrom(values));
   } catch (err) {
     // UsageError messages are ours and name the field; anything else is reported by class only.
     const message = err instanceof UsageError ? err.message : `${err instanceof Error ? err.name : 'error'}: unexpected failure`;
@@ -299,6 +338,7 @@ async function runDiagnoseInner(argv: string[], deps: DiagnoseCommandDeps): Prom
   const print = (report: DiagnosticReport) => process.stdout.write(values.json ? `${printableJson(report)}\n` : formatReport(report, texts));
   if (!values.watch) {
     const report = await diagnose(input);
+    if (record) await recordVerification(record, report);
     print(report);
     return report.ok ? 0 : 1;
   }
@@ -311,11 +351,13 @@ async function runDiagnoseInner(argv: string[], deps: DiagnoseCommandDeps): Prom
     onProgress: (p) => process.stderr.write(progressLine(p)),
   });
   process.stderr.write(closingLine(result, until));
+  if (record) await recordVerification(record, result.report);
   print(result.report);
   return result.outcome === 'passed' ? 0 : 1;
 }
 
 export const diagnoseCommand: CliCommand = {
+  usage: USAGE,
   summary: 'prove a configuration the way ISE will use it, and name the cause when it fails',
   run: (argv) => runDiagnose(argv),
 };

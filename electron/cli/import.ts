@@ -19,6 +19,7 @@ const ORIGIN_TEXT: Record<ImportOrigin, string> = {
 
 /** `ise-smtp-oauth import FILE`: a profile from an exported json; the secret is set afterwards. */
 export const importCommand: CliCommand = {
+  usage: USAGE,
   summary: 'create a profile from an exported json (FILE); then set its secret',
   async run(argv) {
     let parsed;

@@ -260,5 +260,6 @@ async function run(argv: string[]): Promise<number> {
 
 export const iseCommand: CliCommand = {
   summary: "read ISE through its API (version, nodes, proxy, guest sender, trusted store) and import the missing CAs",
+  usage: USAGE,
   run,
 };

@@ -19,6 +19,7 @@ async function readStdin(): Promise<string> {
 
 /** `ise-smtp-oauth lookup-error`: what an ISE error text (GUI or guest.log) means, most likely cause first. */
 export const lookupErrorCommand: CliCommand = {
+  usage: USAGE,
   summary: 'explain an ISE error text: "TEXT" | --stdin [--json]',
   async run(argv) {
     let parsed;

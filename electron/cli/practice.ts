@@ -136,7 +136,14 @@ export async function runPractice(argv: string[], io: PracticeIo): Promise<numbe
   return 0;
 }
 
+const USAGE = `usage: ise-smtp-oauth practice [--scenario NAME] [--port N] [--smtp-port N] [--data-dir DIR]
+  Runs the practice tenant (emulated Entra token endpoint + Exchange Online SMTP on 127.0.0.1) and prints
+  the diagnose command that points at it; Ctrl+C stops it.
+  --scenario NAME  one of: ${PRACTICE_SCENARIOS.join(', ')} (default: healthy)
+`;
+
 export const practiceCommand: CliCommand = {
+  usage: USAGE,
   summary: 'run the practice tenant (emulated Entra + Exchange Online) [--scenario NAME] [--port N] [--smtp-port N]',
   run: (argv) =>
     runPractice(argv, {

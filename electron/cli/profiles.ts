@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from './command';
 import { CallFailure } from '../core/errors/call-failure';
@@ -13,7 +14,7 @@ import { printableJson } from '../../shared/printable';
 const USAGE = `usage:
   ise-smtp-oauth profiles list [--json]
   ise-smtp-oauth profiles show NAME [--json]
-  ise-smtp-oauth profiles delete NAME [--keep-keychain-entry]
+  ise-smtp-oauth profiles delete NAME [--yes] [--keep-keychain-entry]   (asks first on a terminal; --yes for scripts)
   ise-smtp-oauth profiles add NAME --tenant-id T --client-id C --mailbox M --secret-stdin
       [--expiry YYYY-MM-DD] [--route classic|app-rbac] [--customer X] [--ise-version V] [--sp-object-id ID]
   ise-smtp-oauth profiles set-secret NAME --secret-stdin
@@ -83,10 +84,49 @@ function listLine(view: ProfileView): string {
   return `${view.name.padEnd(28)} ${view.customer.padEnd(20)} ${view.route.padEnd(9)} secret:${view.secretStored ? 'yes' : 'no '} expiry:${days}\n`;
 }
 
+/** How `profiles delete` asks: injectable so tests can play the terminal. */
+export interface ConfirmIo {
+  /** True when both stdin and stdout are a terminal (someone is there to answer). */
+  interactive: boolean;
+  /** Asks the question and resolves with the answer typed. */
+  ask(question: string): Promise<string>;
+}
+
+const terminalIo = (): ConfirmIo => ({
+  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  async ask(question) {
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    try {
+      return await rl.question(question);
+    } finally {
+      rl.close();
+    }
+  },
+});
+
+/**
+ * Whether to go ahead with deleting: --yes always; on a terminal only after a "y"/"yes";
+ * without a terminal (a script) never without --yes, so a pipeline cannot delete by accident.
+ */
+async function confirmDelete(profileName: string, yes: boolean, io: ConfirmIo): Promise<boolean> {
+  if (yes) return true;
+  if (!io.interactive) {
+    throw new CallFailure('INVALID_INPUT', `not on a terminal, so nothing was asked: add --yes to delete "${profileName}" without asking`, 'yes');
+  }
+  const answer = await io.ask(`Delete profile "${profileName}" and its client secret from the OS keychain? [y/N] `);
+  return /^(y|yes)$/i.test(answer.trim());
+}
+
 /** `ise-smtp-oauth profiles …`: the saved customer/site profiles. */
 export const profilesCommand: CliCommand = {
+  usage: USAGE,
   summary: 'list, show, add, delete saved profiles; secrets go to the OS keychain',
-  async run(argv) {
+  run: (argv) => runProfiles(argv),
+};
+
+/** The command with its terminal injectable; `profilesCommand.run` uses the real one. */
+export async function runProfiles(argv: string[], io: ConfirmIo = terminalIo()): Promise<number> {
+  {
     let parsed;
     try {
       parsed = parseArgs({
@@ -106,6 +146,7 @@ export const profilesCommand: CliCommand = {
           'sp-object-id': { type: 'string' },
           'secret-stdin': { type: 'boolean', default: false },
           'keep-keychain-entry': { type: 'boolean', default: false },
+          yes: { type: 'boolean', short: 'y', default: false },
         },
       });
     } catch (err) {
@@ -147,6 +188,10 @@ export const profilesCommand: CliCommand = {
         }
         case 'delete': {
           const profile = service.resolve(name!);
+          if (!(await confirmDelete(profile.name, values.yes, io))) {
+            process.stdout.write(`kept profile "${profile.name}"\n`);
+            return 1;
+          }
           const keep = values['keep-keychain-entry'] === true;
           try {
             const result = await service.delete(profile.id, { keepKeychainEntry: keep });
@@ -180,8 +225,8 @@ export const profilesCommand: CliCommand = {
     } catch (err) {
       return reportFailure('profiles', err);
     }
-  },
-};
+  }
+}
 
 async function add(service: ProfileService, name: string, values: Record<string, string | boolean | undefined>): Promise<number> {
   if (!values['secret-stdin']) throw new CallFailure('INVALID_INPUT', '--secret-stdin is required (the secret is never taken from an argument)', 'secret');

@@ -9,7 +9,15 @@ import { resolveDataDir } from '../core/profiles/data-dir';
 import { createPracticeHost } from '../practice/host';
 
 /** `ise-smtp-oauth serve [--port N] [--practice] [--no-open]`: the wizard in a browser. */
+const USAGE = `usage: ise-smtp-oauth serve [--port N] [--practice] [--no-open] [--data-dir DIR]
+  Serves the wizard on http://127.0.0.1 (browser mode) and prints the URL to open (with its access token).
+  --port N     listen on N (default: a free port)
+  --practice   start the built-in practice tenant too
+  --no-open    do not open the browser
+`;
+
 export const serveCommand: CliCommand = {
+  usage: USAGE,
   summary: 'serve the wizard on http://127.0.0.1 (browser mode) [--port N] [--practice] [--no-open]',
   async run(argv) {
     let values;

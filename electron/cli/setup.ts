@@ -223,5 +223,6 @@ export async function runSetup(argv: string[], io: SetupIo = { out: (t) => proce
 
 export const setupCommand: CliCommand = {
   summary: 'sign in as an admin and create the app, consent, secret, Exchange service principal and permission for you',
+  usage: USAGE,
   run: (argv) => runSetup(argv),
 };

@@ -4,6 +4,7 @@ import type { ExportFormat, ProfileView } from '../../shared/contract/profiles';
 import type { CallError } from '../../shared/contract';
 import { call } from '../client';
 import { downloadBytes, downloadFile } from '../components/download';
+import { readerLocale } from '../components/readerLocale';
 
 const FORMATS: readonly ExportFormat[] = ['json', 'html', 'ps1', 'pem', 'ics'];
 
@@ -14,7 +15,7 @@ const FORMATS: readonly ExportFormat[] = ['json', 'html', 'ps1', 'pem', 'ics'];
 export function ExportMenu({ profile, onDone }: { profile: ProfileView; onDone(result: { ok: true; fileName: string } | { ok: false; error: CallError }): void }) {
   const { t } = useTranslation();
   const run = async (format: ExportFormat) => {
-    const r = await call('exportProfile', { profileId: profile.id, format });
+    const r = await call('exportProfile', { profileId: profile.id, format, locale: readerLocale() });
     if (!r.ok) return onDone({ ok: false, error: r.error });
     downloadFile(r.value);
     onDone({ ok: true, fileName: r.value.fileName });
@@ -22,7 +23,7 @@ export function ExportMenu({ profile, onDone }: { profile: ProfileView; onDone(r
   // Only the desktop app can print a PDF (Electron's printToPDF); its preload provides window.setup.
   const desktop = typeof window.setup !== 'undefined';
   const runPdf = async () => {
-    const r = await call('exportReportPdf', { profileId: profile.id });
+    const r = await call('exportReportPdf', { profileId: profile.id, locale: readerLocale() });
     if (!r.ok) return onDone({ ok: false, error: r.error });
     const bytes = Uint8Array.from(atob(r.value.contentBase64), (c) => c.charCodeAt(0));
     downloadBytes(bytes, r.value.fileName, r.value.mimeType);

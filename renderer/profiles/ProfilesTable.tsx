@@ -26,7 +26,14 @@ import { ExpiryBadge, SecretBadge, VerifiedBadge } from './ProfileBadges';
 const useStyles = makeStyles({
   // Fluent's Table is fixed-layout (equal columns); the badges and the buttons need their own width.
   table: { tableLayout: 'auto' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'nowrap', paddingBlock: tokens.spacingVerticalXS },
+  // The actions wrap under each other in a narrow window rather than push the page sideways.
+  actions: {
+    display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', paddingBlock: tokens.spacingVerticalXS, minWidth: 'max-content',
+    '@media (max-width: 1280px)': { flexDirection: 'column', alignItems: 'stretch', gap: tokens.spacingVerticalXXS },
+  },
+  badge: { whiteSpace: 'nowrap' },
+  // The table scrolls inside its own box when it must; the page itself never scrolls sideways.
+  scroller: { maxWidth: '100%', overflowX: 'auto' },
   name: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
@@ -45,6 +52,7 @@ export function ProfilesTable(props: {
   const { t } = useTranslation();
   const styles = useStyles();
   return (
+    <div className={styles.scroller}>
     <Table className={styles.table} aria-label={t('profiles.tableLabel')} data-testid="profiles-table">
       <TableHeader>
         <TableRow>
@@ -67,8 +75,8 @@ export function ProfilesTable(props: {
               <TableCell>
                 <span className={styles.name}>
                   <strong>{p.name}</strong>
-                  {current && <Badge appearance="tint" color="brand">{t('profiles.current')}</Badge>}
-                  {p.practice && <Badge appearance="outline">{t('profiles.practice')}</Badge>}
+                  {current && <Badge className={styles.badge} appearance="tint" color="brand">{t('profiles.current')}</Badge>}
+                  {p.practice && <Badge className={styles.badge} appearance="outline">{t('profiles.practice')}</Badge>}
                 </span>
               </TableCell>
               <TableCell>{p.customer}</TableCell>
@@ -112,5 +120,6 @@ export function ProfilesTable(props: {
         })}
       </TableBody>
     </Table>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import type { ProfileChanges, ProfileView } from '../../shared/contract/profiles
 import type { DiagnosticReport } from '../../shared/diagnostic-report';
 import type { WizardScreen } from '../../shared/steps';
 import { call } from '../client';
-import { latestStatus, SCREEN_CHECK_STEPS, type ScreenStatus } from '../wizard/screens';
+import { stepBadge, SCREEN_CHECK_STEPS, type StepBadge } from '../wizard/screens';
 import { changeFor, createFieldsFrom, draftFor, loadResume, saveResume, type DraftField, type ProfileField, type WizardDraft, type WizardResume } from './draft';
 
 const NEW = 'new';
@@ -29,7 +29,7 @@ export interface CurrentProfile {
   secretPending: boolean;
   reports: Partial<Record<WizardScreen, DiagnosticReport>>;
   runCheck(screen: WizardScreen, sendTo?: string): Promise<CallResult<DiagnosticReport>>;
-  statusOf(screen: WizardScreen): ScreenStatus;
+  statusOf(screen: WizardScreen): StepBadge;
   /** Opens a profile; `fresh` drops values typed for it but not saved (its stored values changed elsewhere). */
   openProfile(profileId: string, opts?: { fresh?: boolean }): Promise<boolean>;
   /** Changes whenever the profile is replaced from outside the forms (open, practice, new): forms remount on it. */
@@ -205,9 +205,10 @@ function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
   const statusOf = useCallback(
     (screen: WizardScreen) => {
       const visited = (resume.visited[key] ?? []).includes(screen);
-      return latestStatus(screen, [...Object.values(reports), profile?.lastVerification], visited);
+      const current = { tenantId: draft.tenantId, clientId: draft.clientId, mailbox: draft.mailbox, route: draft.route };
+      return stepBadge(screen, reports, profile?.lastVerification, visited, current);
     },
-    [reports, profile, resume.visited, key],
+    [reports, profile, resume.visited, key, draft.tenantId, draft.clientId, draft.mailbox, draft.route],
   );
 
   const openProfile = useCallback(async (profileId: string, opts: { fresh?: boolean } = {}) => {

@@ -20,9 +20,11 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     flexWrap: 'wrap',
+    // A 640 px high laptop screen: the header gives the step its room.
+    '@media (max-height: 720px)': { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalL}` },
   },
   tools: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
-  main: { padding: tokens.spacingHorizontalXL },
+  main: { padding: tokens.spacingHorizontalXL, '@media (max-height: 720px)': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}` } },
   warnings: { marginBottom: tokens.spacingVerticalL, ':empty': { display: 'none' } },
   skip: {
     position: 'absolute',

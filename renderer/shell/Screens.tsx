@@ -51,7 +51,7 @@ export function Screens({ screen, navigate, store, appInfo }: { screen: ScreenId
     return opened;
   };
   const practiceAvailable = appInfo.state === 'ready' && appInfo.info.practice;
-  const wizard = (step: Wizard['screen']): Wizard => ({ ...store, screen: step, go: (s) => navigate(s) });
+  const wizard = (step: Wizard['screen']): Wizard => ({ ...store, screen: step, go: (s) => navigate(s), openStart: () => navigate('start') });
   let body: ReactNode;
   if (screen === 'start') {
     body = (

@@ -1,7 +1,7 @@
 import { Badge, Button, Divider, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { WIZARD_SCREENS, type WizardScreen } from '../../shared/steps';
-import type { ScreenStatus } from '../wizard/screens';
+import type { StepBadge } from '../wizard/screens';
 import type { ScreenId } from './routes';
 
 const useStyles = makeStyles({
@@ -12,7 +12,8 @@ const useStyles = makeStyles({
   label: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
 });
 
-const STATUS_COLOR: Record<ScreenStatus, 'informative' | 'warning' | 'success' | 'danger'> = {
+const STATUS_COLOR: Record<StepBadge, 'informative' | 'warning' | 'success' | 'danger' | 'subtle'> = {
+  stale: 'subtle',
   'not-started': 'informative',
   'in-progress': 'warning',
   passed: 'success',
@@ -23,7 +24,7 @@ const STATUS_COLOR: Record<ScreenStatus, 'informative' | 'warning' | 'success' |
  * The step list: where the engineer is (aria-current) and each step's state in words, plus
  * the Profiles entry (Troubleshoot is in the header, reachable from every screen).
  */
-export function StepNav({ screen, statusOf, onGo }: { screen: ScreenId; statusOf(s: WizardScreen): ScreenStatus; onGo(s: ScreenId): void }) {
+export function StepNav({ screen, statusOf, onGo }: { screen: ScreenId; statusOf(s: WizardScreen): StepBadge; onGo(s: ScreenId): void }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const entry = (value: ScreenId, content: React.ReactNode, extra: Record<string, string> = {}) => (
@@ -51,7 +52,7 @@ export function StepNav({ screen, statusOf, onGo }: { screen: ScreenId; statusOf
             <span className={styles.label}>
               <Text>{`${i + 1}. ${t(`app.steps.${s}.title`)}`}</Text>
               <Badge size="small" appearance="tint" color={STATUS_COLOR[status]}>
-                {t(`wizard.status.${status}`)}
+                {status === 'stale' ? t('ux.status.stale') : t(`wizard.status.${status}`)}
               </Badge>
             </span>,
             { 'data-status': status },

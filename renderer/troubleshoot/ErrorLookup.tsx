@@ -1,5 +1,6 @@
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle1, Textarea, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useSessionState } from './sessionState';
 import { useTranslation } from 'react-i18next';
 import type { ErrorLookupMatch } from '../../shared/contract/troubleshoot';
 import { call } from '../client';
@@ -16,8 +17,9 @@ type LookupState = { state: 'idle' } | { state: 'busy' } | { state: 'done'; matc
 export function ErrorLookup() {
   const { t } = useTranslation();
   const styles = useStyles();
-  const [text, setText] = useState('');
-  const [result, setResult] = useState<LookupState>({ state: 'idle' });
+  // Kept for the session: the pasted text and its answer survive leaving the screen.
+  const [text, setText] = useSessionState('lookup.text', '');
+  const [result, setResult] = useSessionState<LookupState>('lookup.result', { state: 'idle' });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) return;

@@ -1,6 +1,7 @@
 import { MAX_LOG_FILES } from '../../shared/contract/troubleshoot';
 import { Body1, Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
 import { useRef, useState, type DragEvent } from 'react';
+import { clearSessionState, useSessionState } from './sessionState';
 import { useTranslation } from 'react-i18next';
 import type { LogAnalysis as Analysis } from '../../shared/contract/troubleshoot';
 import { call } from '../client';
@@ -8,6 +9,7 @@ import { LogResults } from './LogResults';
 import { readLogFile, uploadLogFile } from './readLogFile';
 
 const useStyles = makeStyles({
+  clear: { alignSelf: 'flex-start' },
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   dropZone: {
     minHeight: '96px',
@@ -35,8 +37,9 @@ export function LogAnalysis() {
   const styles = useStyles();
   const picker = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
-  const [result, setResult] = useState<AnalysisState>({ state: 'idle' });
-  const [skipped, setSkipped] = useState<string[]>([]);
+  // Kept for the session: leaving the screen does not lose the last analysis (Clear does).
+  const [result, setResult] = useSessionState<AnalysisState>('log.result', { state: 'idle' });
+  const [skipped, setSkipped] = useSessionState<string[]>('log.skipped', []);
 
   const analyse = async (files: readonly File[]) => {
     if (files.length === 0) return;
@@ -117,7 +120,14 @@ export function LogAnalysis() {
           <MessageBarBody>{result.message}</MessageBarBody>
         </MessageBar>
       )}
-      {result.state === 'done' && <LogResults analysis={result.analysis} />}
+      {result.state === 'done' && (
+        <>
+          <Button className={styles.clear} onClick={() => clearSessionState('log.')} data-testid="log-clear">
+            {t('ux.troubleshoot.clearAnalysis')}
+          </Button>
+          <LogResults analysis={result.analysis} />
+        </>
+      )}
     </section>
   );
 }

@@ -19,20 +19,39 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckStatus, DiagnosticReport } from '../../shared/diagnostic-report';
 import type { WizardScreen } from '../../shared/steps';
 import { formatDateTime } from '../i18n/format';
+import { CopyButton } from '../components/CopyButton';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // `contents`: the sticky bar below is then held by the whole step (StepLayout's section), not by
+  // this panel, so it stays at the bottom of the window while the engineer scrolls the step.
+  root: { display: 'contents' },
+  bar: {
+    position: 'sticky', bottom: 0, zIndex: 2, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, margin: `0 calc(-1 * ${tokens.spacingHorizontalM})`,
+    backgroundColor: tokens.colorNeutralBackground1, borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow4,
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   evidence: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0, fontSize: tokens.fontSizeBase200 },
   findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
 const STATUS_COLOR: Record<CheckStatus, 'success' | 'danger' | 'warning' | 'subtle'> = { pass: 'success', fail: 'danger', warn: 'warning', skip: 'subtle' };
+
+/** A run's duration for "took … s": never "0.0" (a fast run is "< 0.1"), one decimal otherwise. */
+export function formatSeconds(durationMs: number): string {
+  return durationMs < 100 ? '< 0.1' : (durationMs / 1000).toFixed(1);
+}
+
+/** The raw evidence as shown and as copied (for a ticket or a colleague). */
+function evidenceText(report: DiagnosticReport): string {
+  return JSON.stringify(report.checks.map((c) => ({ id: c.id, status: c.status, evidence: c.evidence })), null, 2);
+}
 
 /** A check's outcome as a badge with text (colour alone would say nothing to a screen reader). */
 export function CheckStatusBadge({ status }: { status: CheckStatus }) {
@@ -62,6 +81,13 @@ export function CheckPanel({ screen, report, running, blockedReason, extra, rend
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const headingId = `check-heading-${screen}`;
+  // After a check ends, focus moves to its verdict so keyboard and screen-reader users land on it.
+  const resultRef = useRef<HTMLDivElement>(null);
+  const wasRunning = useRef(running);
+  useEffect(() => {
+    if (wasRunning.current && !running && report) resultRef.current?.focus();
+    wasRunning.current = running;
+  }, [running, report]);
   return (
     <section className={styles.root} aria-labelledby={headingId} data-testid="check-panel">
       <Subtitle2 as="h2" id={headingId}>
@@ -72,6 +98,7 @@ export function CheckPanel({ screen, report, running, blockedReason, extra, rend
           <MessageBarBody>{blockedReason}</MessageBarBody>
         </MessageBar>
       )}
+      <div className={styles.bar} data-testid="check-bar">
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={running || !!blockedReason} data-testid="check-button">
           {checkLabel ?? t('wizard.check.run')}
@@ -79,15 +106,16 @@ export function CheckPanel({ screen, report, running, blockedReason, extra, rend
         {extra}
         {running && <Spinner size="tiny" label={t('wizard.check.running')} />}
       </div>
-      <div role="status" aria-live="polite" data-testid="check-result">
+      <div role="status" aria-live="polite" data-testid="check-result" ref={resultRef} tabIndex={-1}>
         {report && !running && (
           <MessageBar intent={report.ok ? 'success' : 'error'} data-testid={report.ok ? 'check-passed' : 'check-failed'}>
             <MessageBarBody>
               <MessageBarTitle>{report.ok ? t('wizard.check.passed') : t('wizard.check.failed')}</MessageBarTitle>
-              {t('wizard.check.ranAt', { time: formatDateTime(report.startedAt, i18n.language), seconds: (report.durationMs / 1000).toFixed(1) })}
+              {t('wizard.check.ranAt', { time: formatDateTime(report.startedAt, i18n.language), seconds: formatSeconds(report.durationMs) })}
             </MessageBarBody>
           </MessageBar>
         )}
+      </div>
       </div>
       {report && (
         <>
@@ -118,12 +146,9 @@ export function CheckPanel({ screen, report, running, blockedReason, extra, rend
             <AccordionItem value="evidence">
               <AccordionHeader>{t('wizard.check.evidence')}</AccordionHeader>
               <AccordionPanel>
+                <CopyButton value={evidenceText(report)} what={t('wizard.check.evidence')} testId="copy-evidence" />
                 <pre className={styles.evidence} data-testid="evidence">
-                  {JSON.stringify(
-                    report.checks.map((c) => ({ id: c.id, status: c.status, evidence: c.evidence })),
-                    null,
-                    2,
-                  )}
+                  {evidenceText(report)}
                 </pre>
               </AccordionPanel>
             </AccordionItem>

@@ -7,7 +7,9 @@ import { call } from '../client';
 import type { CurrentProfile } from '../profiles/currentProfile';
 
 const useStyles = makeStyles({
-  body: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'center', flexWrap: 'wrap' },
+  body: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'center', flexWrap: 'wrap', '@media (max-height: 720px)': { gap: tokens.spacingHorizontalS } },
+  // On a 640 px high screen the banner says the essential in one line; the rest is its tooltip.
+  detail: { '@media (max-height: 720px)': { display: 'none' } },
 });
 
 /**
@@ -38,7 +40,7 @@ export function PracticeBanner({ wizard }: { wizard: Pick<CurrentProfile, 'clear
       <MessageBarBody className={styles.body}>
         <span>
           <MessageBarTitle>{t('wizard.practice.bannerTitle')}</MessageBarTitle>
-          {t('wizard.practice.bannerBody')}
+          <span className={styles.detail}>{t('wizard.practice.bannerBody')}</span>
         </span>
         {status?.active && (
           <Field label={t('wizard.practice.scenario')} orientation="horizontal">

@@ -6,6 +6,8 @@ import { WIZARD_SCREENS, type WizardScreen } from '../../shared/steps';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '860px' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // `contents`: the step's sticky check bar (CheckPanel) is held by the whole step, not the form.
+  form: { display: 'contents' },
   fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '560px' },
   nav: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
 });
@@ -41,7 +43,7 @@ export function StepLayout({ screen, instructions, fields, children, check, onSu
         </Subtitle2>
         {instructions}
       </section>
-      <form className={styles.section} onSubmit={onSubmit} noValidate aria-labelledby="step-heading">
+      <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby="step-heading">
         {fields && <div className={styles.fields}>{fields}</div>}
         {children}
         {callError && (

@@ -34,7 +34,12 @@ export function screenStatus(screen: WizardScreen, report: DiagnosticReport | nu
     .map((id) => checkResult(report, id))
     .filter((c): c is CheckResult => c !== undefined);
   if (proving.length === 0) return idle;
-  if (proving.some((c) => c.status === 'fail')) return 'failed';
+  // A proving check that failed on another step's error (e.g. an ObjectId mismatch) proves
+  // nothing here either way: the step is not failed, only not proven.
+  if (proving.some((c) => c.status === 'fail')) {
+    const ownError = proving.some((c) => c.status === 'fail' && (c.findings.length === 0 || c.findings.some((f) => f.step === step && f.severity === 'error')));
+    return ownError ? 'failed' : idle;
+  }
   if (proving.every((c) => c.status === 'pass' || c.status === 'warn')) return 'passed';
   return idle;
 }
@@ -55,6 +60,46 @@ export function latestStatus(screen: WizardScreen, reports: readonly (Diagnostic
   for (const r of sorted) {
     const status = screenStatus(screen, r, visited);
     if (status === 'passed' || status === 'failed') return status;
+  }
+  return visited ? 'in-progress' : 'not-started';
+}
+
+/** The values a run was made with, to tell a stale result (the values changed since) from a current one. */
+export interface RunIdentity {
+  tenantId: string;
+  clientId: string;
+  mailbox: string;
+  route: string;
+}
+
+/** Whether a report was made with other values than the ones now on screen. */
+export function isStale(report: DiagnosticReport, current: RunIdentity | undefined): boolean {
+  if (!current) return false;
+  const t = report.target;
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  return !(same(t.tenantId, current.tenantId) && same(t.clientId, current.clientId) && same(t.mailbox, current.mailbox) && t.route === current.route);
+}
+
+export type StepBadge = ScreenStatus | 'stale';
+
+/**
+ * A step's badge from the runs that tested THAT step only: its own step run and the full runs
+ * (this session's Verify and the profile's last verification). A run of another step proves
+ * nothing here, even when it shares checks; Verify is judged by full runs only. A result made
+ * with other values than the ones now typed is shown as stale, not as passed or failed.
+ */
+export function stepBadge(
+  screen: WizardScreen,
+  reports: Partial<Record<WizardScreen, DiagnosticReport>>,
+  lastVerification: DiagnosticReport | null | undefined,
+  visited: boolean,
+  current?: RunIdentity,
+): StepBadge {
+  const candidates = screen === 'verify' ? [reports.verify, lastVerification] : [reports[screen], reports.verify, lastVerification];
+  const sorted = candidates.filter((r): r is DiagnosticReport => !!r).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  for (const r of sorted) {
+    const status = screenStatus(screen, r, visited);
+    if (status === 'passed' || status === 'failed') return isStale(r, current) ? 'stale' : status;
   }
   return visited ? 'in-progress' : 'not-started';
 }

@@ -13,4 +13,6 @@ import type { CurrentProfile } from '../profiles/currentProfile';
 export type Wizard = CurrentProfile & {
   screen: WizardScreen;
   go(screen: WizardScreen): void;
+  /** Back to the first screen, to start a profile for another site (Verify's hand-off). */
+  openStart?(): void;
 };

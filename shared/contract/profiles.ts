@@ -160,6 +160,9 @@ export const ProfileUpdateInputSchema = z
   .strict();
 export type ProfileChanges = z.output<typeof ProfileUpdateInputSchema>['changes'];
 
+/** A BCP 47 language tag such as de, en-US or zh-TW (letters, digits and dashes only). */
+export const LocaleTagSchema = z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/);
+
 export const profileCalls = defineCalls({
   /** Every profile, with days left until its secret expires; `recovered` when a bad file was moved aside. */
   profilesList: {
@@ -189,7 +192,8 @@ export const profileCalls = defineCalls({
     input: z.object({}).strict(),
     output: KeychainStatusSchema.extend({ fix: z.string().optional() }),
   },
-  exportProfile: { input: byId.extend({ format: ExportFormatSchema }).strict(), output: ExportFileSchema },
+  /** `locale`: the reader's BCP 47 locale, for the dates in the html report (else the system's). */
+  exportProfile: { input: byId.extend({ format: ExportFormatSchema, locale: LocaleTagSchema.optional() }).strict(), output: ExportFileSchema },
   /** Creates a profile from an exported json; the secret is asked for separately. */
   importProfile: {
     input: z.object({ content: z.string().min(1).max(2_000_000) }).strict(),

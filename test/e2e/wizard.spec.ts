@@ -117,7 +117,7 @@ test.describe('the wizard on the practice tenant', () => {
     await expect(sheet.getByLabel('SMTP Port', { exact: true })).toHaveValue('587');
     await expect(sheet.getByLabel('Scope', { exact: true })).toHaveValue('https://outlook.office.com/.default');
     // The secret is never shown: the sheet says where it is.
-    await expect(sheet.getByLabel('Client Secret', { exact: true })).toHaveValue('(from keychain)');
+    await expect(sheet.getByLabel('Client Secret', { exact: true })).toHaveValue(en.ux.secret.fromKeychain);
     await sheet.getByRole('button', { name: 'Copy Tenant ID' }).click();
     const tenantId = await sheet.getByLabel('Tenant ID', { exact: true }).inputValue();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(tenantId);

@@ -19,6 +19,7 @@ export function createFakeElectron() {
     permissionRequestHandler: null as null | ((...args: unknown[]) => void),
     permissionCheckHandler: null as null | ((...args: unknown[]) => boolean),
     headersHandler: null as null | ((details: unknown, cb: (r: unknown) => void) => void),
+    clipboard: '',
     singleInstanceLock: true,
     quit: 0,
   };
@@ -99,6 +100,11 @@ export function createFakeElectron() {
       handle: (scheme: string, handler: (req: Request) => Promise<Response>) => void record.protocolHandlers.set(scheme, handler),
     },
     net: { fetch: (url: string) => fetch(url) },
+    clipboard: {
+      writeText: (text: string) => void (record.clipboard = text),
+      readText: () => record.clipboard,
+      clear: () => void (record.clipboard = ''),
+    },
   };
   return { module, record, fireReady: () => resolveReady(), FakeBrowserWindow };
 }

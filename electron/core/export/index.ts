@@ -28,12 +28,18 @@ export function exportProfile(profile: Profile, format: ExportFormat, ctx: Expor
     case 'json':
       return { fileName: `${base}.json`, mimeType: 'application/json', content: `${JSON.stringify(buildExportDocument(profile, ctx), null, 2)}\n` };
     case 'html':
-      return { fileName: `${base}.html`, mimeType: 'text/html', content: htmlReport(profile, buildExportDocument(profile, ctx)) };
+      return { fileName: `${base}.html`, mimeType: 'text/html', content: htmlReport(profile, buildExportDocument(profile, ctx), { locale: ctx.locale, paper: ctx.paper, now: ctx.now }) };
     case 'ps1':
       return {
         fileName: `${base}-${profile.route}.ps1`,
         mimeType: 'text/plain',
-        content: powerShellScript({ ...profile, profileName: profile.name }),
+        // Like the wizard's Service principal step: the stored ObjectId, else the token's oid
+        // from the last verification (in a client-credentials token, oid IS that ObjectId).
+        content: powerShellScript({
+          ...profile,
+          servicePrincipalObjectId: profile.servicePrincipalObjectId || profile.lastVerification?.claims?.oid || undefined,
+          profileName: profile.name,
+        }),
       };
     case 'pem':
       return { fileName: `${base}-ca.pem`, mimeType: 'application/x-pem-file', content: caBundle(profile) };

@@ -24,6 +24,10 @@ export interface ExportContext {
   now?: Date;
   /** This installation's key (integrity.ts): signs the export; absent, the file carries no installation code. */
   integrityKey?: InstallationKey;
+  /** The reader's locale, for the dates of the html report. */
+  locale?: string | undefined;
+  /** The paper the html report is laid out for; without it, the printer's own. */
+  paper?: 'A4' | 'Letter' | undefined;
 }
 
 /**

@@ -22,7 +22,7 @@ import { desktopHandlers, type DesktopHandlersFactory } from './desktop';
 export function createHandlers(ctx: CoreContext, options: { desktop?: DesktopHandlersFactory } = {}): Handlers {
   const handlers: Handlers = {
     ...appHandlers(ctx),
-    ...desktopHandlers(),
+    ...desktopHandlers(ctx),
     ...lazyDomain(troubleshootCalls, () => import('./troubleshoot').then((m) => m.troubleshootHandlers(ctx))),
     ...lazyDomain(profileCalls, () => import('./profiles').then((m) => m.profileHandlers(ctx))),
     ...lazyDomain(practiceCalls, () => import('./practice').then((m) => m.practiceHandlers(ctx))),

@@ -49,7 +49,7 @@ export function profileHandlers(ctx: CoreContext, services?: ProfileServices): P
         ? { available: true }
         : { available: false, ...(status.reason ? { reason: status.reason } : {}), fix: keychainFixMessage(status.reason, process.platform, { session: true }) };
     },
-    exportProfile: async ({ profileId, format }) => {
+    exportProfile: async ({ profileId, format, locale }) => {
       const s = svc();
       const profile = s.store.get(profileId);
       const { secretStored, secretStorage } = await secretStatusOf(s.vault, profileId);
@@ -58,6 +58,7 @@ export function profileHandlers(ctx: CoreContext, services?: ProfileServices): P
       return exportProfile(profile, format, {
         secretStored: secretStored && secretStorage === 'keychain',
         toolVersion: ctx.version,
+        locale,
         ...(integrityKey ? { integrityKey } : {}),
       });
     },

@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { iseSheet } from '../../../shared/ise-sheet';
 import { ISE_TRAINS, iseVerdict, joinIseVersion, splitIseVersion, type IseTrain } from '../../../shared/ise-version';
 import { CopyButton } from '../../components/CopyButton';
+import { SecretCopyButton } from '../../components/SecretCopyButton';
 import { Instructions } from '../../components/Instructions';
 import { IseAdvice } from '../IseAdvice';
 import { checkBlockedReason } from '../blocked';
@@ -40,6 +41,7 @@ const useStyles = makeStyles({
   valueCol: { width: '46%' },
   noteCol: { width: '30%' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  disclosure: { '& > summary': { cursor: 'pointer', display: 'list-item' }, '& > summary > h2': { display: 'inline' } },
 });
 
 // Its own chunk: the chain tables load with the ISE step, not with the welcome screen.
@@ -168,10 +170,17 @@ export function IseStep({ wizard }: { wizard: Wizard }) {
                     <label htmlFor={id}>{row.label}</label>
                   </TableCell>
                   <TableCell>
-                    <div className={styles.sheetValue}>
-                      <Input id={id} className={styles.valueInput} readOnly value={row.value} size="small" data-testid={id} />
-                      <CopyButton value={row.value} what={row.label} />
-                    </div>
+                    {row.label === 'Client Secret' ? (
+                      // Never the placeholder on the clipboard: the real secret, from main, on this click only.
+                      <SecretCopyButton profileId={profile?.id} secretStored={profile?.secretStored ?? false}>
+                        <Input id={id} className={styles.valueInput} readOnly value={t('ux.secret.fromKeychain')} size="small" data-testid={id} />
+                      </SecretCopyButton>
+                    ) : (
+                      <div className={styles.sheetValue}>
+                        <Input id={id} className={styles.valueInput} readOnly value={row.value} size="small" data-testid={id} />
+                        <CopyButton value={row.value} what={row.label} />
+                      </div>
+                    )}
                   </TableCell>
                   <TableCell>{row.noteKey ? <Text size={200}>{t(`wizard.ise.notes.${row.noteKey}`)}</Text> : null}</TableCell>
                 </TableRow>
@@ -180,10 +189,21 @@ export function IseStep({ wizard }: { wizard: Wizard }) {
           </TableBody>
         </Table>
       </section>
+      {/*
+        MOUNT POINT for the ISE API panel (helper "ise"): mount its component here, between the
+        values to type into ISE and the reference parts below, e.g. <IseApiPanel wizard={wizard} />.
+      */}
       <section className={styles.section} aria-labelledby="nodes-heading">
-        <Subtitle2 as="h2" id="nodes-heading">
-          {t('wizard.ise.nodesHeading')}
-        </Subtitle2>
+        <MessageBar intent="info">
+          <MessageBarBody>{t('wizard.ise.reach', { smtpHost: rows[0]?.value ?? '', smtpPort: rows[1]?.value ?? '' })}</MessageBarBody>
+        </MessageBar>
+        {/* Reference: folded, so the step's own work stays in view (issue 13 point 4). */}
+        <details className={styles.disclosure} data-testid="ise-nodes-disclosure">
+          <summary>
+            <Subtitle2 as="h2" id="nodes-heading">
+              {t('wizard.ise.nodesHeading')}
+            </Subtitle2>
+          </summary>
         <Table size="small" aria-labelledby="nodes-heading" data-testid="ise-nodes">
           <TableHeader>
             <TableRow>
@@ -200,9 +220,7 @@ export function IseStep({ wizard }: { wizard: Wizard }) {
             ))}
           </TableBody>
         </Table>
-        <MessageBar intent="info">
-          <MessageBarBody>{t('wizard.ise.reach', { smtpHost: rows[0]?.value ?? '', smtpPort: rows[1]?.value ?? '' })}</MessageBarBody>
-        </MessageBar>
+        </details>
       </section>
       <section className={styles.section} aria-labelledby="sender-heading">
         <Subtitle2 as="h2" id="sender-heading">

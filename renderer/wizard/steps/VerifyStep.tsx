@@ -2,6 +2,7 @@ import { Field, Input, MessageBar, MessageBarBody, MessageBarTitle } from '@flue
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { MailboxSchema } from '../../../shared/validators';
+import { HandOffActions } from '../../components/HandOffActions';
 import { Instructions } from '../../components/Instructions';
 import { checkBlockedReason } from '../blocked';
 import { CheckPanel } from '../CheckPanel';
@@ -43,6 +44,7 @@ export function VerifyStep({ wizard }: { wizard: Wizard }) {
               </MessageBar>
             )}
           </div>
+          {last?.ok && wizard.profile && <HandOffActions profile={wizard.profile} onAnotherSite={wizard.openStart} />}
           <CheckPanel
             screen="verify"
             report={shown}

@@ -60,7 +60,7 @@ afterAll(async () => {
 
 describe('diagnose --all-profiles', () => {
   it('checks every profile: a table of result, days to expiry and top finding; exit 1 when any fails', async () => {
-    const { code, out, err } = await runCommand({ summary: '', run: () => runFleetCommand({ dataDir, practiceHost, vault, concurrency: '2' }) }, []);
+    const { code, out, err } = await runCommand({ summary: '', usage: '', run: () => runFleetCommand({ dataDir, practiceHost, vault, concurrency: '2' }) }, []);
     expect(code).toBe(1);
     const line = (name: string) => out.split('\n').find((l) => l.startsWith(name))!;
     expect(out.split('\n')[0]).toMatch(/^profile\s+result\s+days to expiry\s+top finding$/);
@@ -75,7 +75,7 @@ describe('diagnose --all-profiles', () => {
 
   it('--json gives one document with every row; --html writes the table as a page', async () => {
     const html = path.join(dataDir, 'fleet.html');
-    const { code, out } = await runCommand({ summary: '', run: () => runFleetCommand({ dataDir, practiceHost, vault, json: true, html }) }, []);
+    const { code, out } = await runCommand({ summary: '', usage: '', run: () => runFleetCommand({ dataDir, practiceHost, vault, json: true, html }) }, []);
     expect(code).toBe(1);
     const doc = JSON.parse(out);
     expect(doc).toMatchObject({ ok: false, concurrency: 8, counts: { healthy: 1, warning: 1, failed: 1, 'not-checked': 1 } });
@@ -93,7 +93,7 @@ describe('diagnose --all-profiles', () => {
       const p = store.create({ name, tenantId: c.tenantId, clientId: c.clientId, mailbox: c.mailbox, practice: true, secretExpiry: inDays(300) } as never);
       await vault.set(p.id, c.clientSecret);
     }
-    const { code, out } = await runCommand({ summary: '', run: () => runFleetCommand({ dataDir: dir, practiceHost, vault, json: true }) }, []);
+    const { code, out } = await runCommand({ summary: '', usage: '', run: () => runFleetCommand({ dataDir: dir, practiceHost, vault, json: true }) }, []);
     expect(code).toBe(0);
     const doc = JSON.parse(out);
     expect(doc.rows.map((r: { result: string; topFinding: string | null }) => [r.result, r.topFinding])).toEqual([["healthy", null], ["healthy", null], ["healthy", null]]);
@@ -114,10 +114,10 @@ describe('diagnose --all-profiles', () => {
   }, 60_000);
 
   it('refuses flags that do not belong to it, and a bad --concurrency (exit 2)', async () => {
-    expect((await runCommand({ summary: '', run: () => runDiagnose(['--all-profiles', '--tenant-id', 'x']) }, [])).code).toBe(2);
-    const bad = await runCommand({ summary: '', run: () => runDiagnose(['--all-profiles', '--concurrency', '0', '--data-dir', dataDir]) }, []);
+    expect((await runCommand({ summary: '', usage: '', run: () => runDiagnose(['--all-profiles', '--tenant-id', 'x']) }, [])).code).toBe(2);
+    const bad = await runCommand({ summary: '', usage: '', run: () => runDiagnose(['--all-profiles', '--concurrency', '0', '--data-dir', dataDir]) }, []);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--concurrency must be a whole number/);
-    expect((await runCommand({ summary: '', run: () => runDiagnose(['--concurrency', '4']) }, [])).code).toBe(2);
+    expect((await runCommand({ summary: '', usage: '', run: () => runDiagnose(['--concurrency', '4']) }, [])).code).toBe(2);
   });
 });

@@ -78,7 +78,7 @@ if (status.available) {
       expect((await runCli(['profiles', 'set-secret', 'Contoso HQ (2)', '--secret-stdin', ...dd], { stdin: 'other~secret.value' })).code).toBe(0);
 
       for (const name of ['Contoso HQ', 'Contoso HQ (2)']) {
-        expect((await runCli(['profiles', 'delete', name, ...dd])).code).toBe(0);
+        expect((await runCli(['profiles', 'delete', name, '--yes', ...dd])).code).toBe(0);
       }
       await expect(resolveProfileSecret('Contoso HQ', { dataDir })).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
       expect(JSON.parse((await runCli(['profiles', 'list', '--json', ...dd])).stdout).profiles).toEqual([]);

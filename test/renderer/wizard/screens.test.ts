@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckId } from '../../../shared/checks';
 import type { CheckResult, DiagnosticReport, Finding } from '../../../shared/diagnostic-report';
-import { latestStatus, newestReport, screenStatus } from '../../../renderer/wizard/screens';
+import { latestStatus, newestReport, screenStatus, stepBadge } from '../../../renderer/wizard/screens';
 
 function check(id: CheckId, step: CheckResult['step'], status: CheckResult['status'], findings: Finding[] = []): CheckResult {
   return { id, step, status, durationMs: 1, evidence: {}, findings } as CheckResult;
@@ -70,5 +70,36 @@ describe('latestStatus', () => {
     const b = report('2026-02-01T00:00:00Z', []);
     expect(newestReport(a, undefined, b, null)).toBe(b);
     expect(newestReport()).toBeNull();
+  });
+});
+
+describe('stepBadge (issue 13 point 2: what was proven, and only for that step)', () => {
+  const fullPass = () => report('2026-01-02T00:00:00Z', [check('network.login', 'network', 'pass'), check('token', 'app-registration', 'pass'), check('claims', 'app-registration', 'pass'), check('smtp.auth', 'service-principal', 'pass')]);
+  const mailboxRun = report('2026-01-03T00:00:00Z', [check('token', 'app-registration', 'pass'), check('claims', 'app-registration', 'pass'), check('smtp.auth', 'service-principal', 'pass')]);
+  const current = { tenantId: 't', clientId: 'c', mailbox: 'm@x.io', route: 'classic' };
+
+  it('a Mailbox check marks only the Mailbox, never steps 2–4 nor Verify', () => {
+    const reports = { mailbox: mailboxRun };
+    expect(stepBadge('mailbox', reports, null, true, current)).toBe('passed');
+    for (const s of ['app-registration', 'service-principal', 'ise', 'verify'] as const) expect(stepBadge(s, reports, null, false, current)).toBe('not-started');
+  });
+
+  it('a full run speaks for every step it proved', () => {
+    expect(stepBadge('app-registration', {}, fullPass(), false, current)).toBe('passed');
+    expect(stepBadge('verify', {}, fullPass(), false, current)).toBe('passed');
+  });
+
+  it('an ObjectId error fails the service principal only', () => {
+    const mismatch: Finding = { code: 'SP_OBJECT_ID_MISMATCH', step: 'service-principal', severity: 'error', params: {} };
+    const r = report('2026-01-02T00:00:00Z', [check('network.login', 'network', 'pass'), check('token', 'app-registration', 'pass'), check('claims', 'app-registration', 'fail', [mismatch]), check('smtp.auth', 'service-principal', 'pass')], false);
+    expect(stepBadge('service-principal', {}, r, false, current)).toBe('failed');
+    expect(stepBadge('app-registration', {}, r, false, current)).not.toBe('failed');
+    expect(stepBadge('ise', {}, r, false, current)).not.toBe('failed');
+    expect(stepBadge('mailbox', {}, r, false, current)).not.toBe('failed');
+  });
+
+  it('a result made with other values is stale', () => {
+    expect(stepBadge('app-registration', {}, fullPass(), false, { ...current, clientId: 'other' })).toBe('stale');
+    expect(stepBadge('app-registration', {}, fullPass(), false, current)).toBe('passed');
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../../../electron/core/handlers/dispatch';
 import { profileHandlers } from '../../../../electron/core/handlers/profiles';
+import { desktopHandlers } from '../../../../electron/core/handlers/desktop';
 import { resolveProfileSecret } from '../../../../electron/core/profiles/resolve';
 import { ProfileStore } from '../../../../electron/core/profiles/store';
 import { Vault } from '../../../../electron/core/vault/vault';
@@ -57,7 +58,9 @@ if (status.available) {
 
       // 2. Every profile call the renderer can make, against the same data folder and the real keychain.
       const store = new ProfileStore({ dataDir });
-      const handlers = profileHandlers({ dataDir, version: '0.1.0', shell: 'browser', practice: false }, { store, vault: new Vault() }) as unknown as Handlers;
+      const services = { store, vault: new Vault() };
+      const coreCtx = { dataDir, version: '0.1.0', shell: 'browser', practice: false } as const;
+      const handlers = { ...profileHandlers(coreCtx, services), ...desktopHandlers(coreCtx, services) } as unknown as Handlers;
       const call = async (name: keyof typeof contract & string, input: unknown) => {
         const result = await dispatch(handlers, name, input);
         record(name, result);
@@ -82,7 +85,12 @@ if (status.available) {
         exported[format] = String(file['content']);
         fs.writeFileSync(path.join(exportsDir, String(file['fileName'])), String(file['content']));
       }
+      // copyClientSecret (browser mode) is the one call that returns the secret, on an explicit
+      // click: it must give exactly the stored secret, and is the only output allowed to hold it.
+      const delivered = await dispatch(handlers, 'copyClientSecret', { profileId: id });
+      expect(delivered).toEqual({ ok: true, value: { mode: 'deliver', secret: CANARY, clearAfterSeconds: 60 } });
       const imported = await call('importProfile', { content: exported['json'] });
+      expect(await dispatch(handlers, 'copyClientSecret', { profileId: imported['id'] })).toMatchObject({ ok: false, error: { code: 'SECRET_NOT_STORED' } });
       await call('profileDelete', { profileId: imported['id'] });
       await call('profileDelete', { profileId: copy['id'] });
       await call('profilesList', {});
@@ -181,13 +189,17 @@ if (status.available) {
   describe('canary without a keychain', () => {
     it('the session-only secret never reaches a file or a response', async () => {
       const store = new ProfileStore({ dataDir });
-      const handlers = profileHandlers({ dataDir, version: '0.1.0', shell: 'browser', practice: false }, { store, vault: new Vault() }) as unknown as Handlers;
+      const services = { store, vault: new Vault() };
+      const coreCtx = { dataDir, version: '0.1.0', shell: 'browser', practice: false } as const;
+      const handlers = { ...profileHandlers(coreCtx, services), ...desktopHandlers(coreCtx, services) } as unknown as Handlers;
       const created = await dispatch(handlers, 'profileCreate', { name: 'Canary Co', mailbox: MAILBOX, tenantId: TENANT, clientId: CLIENT, secretExpiry: '2027-06-30', proxy: PROXY_URL });
       if (!created.ok) throw new Error(created.error.message);
       const responses: unknown[] = [created, await dispatch(handlers, 'secretSet', { profileId: created.value.id, secret: CANARY })];
       for (const format of ['json', 'html', 'ps1', 'ics'] as const) responses.push(await dispatch(handlers, 'exportProfile', { profileId: created.value.id, format }));
       responses.push(await dispatch(handlers, 'profilesList', {}), await dispatch(handlers, 'profileGet', { profileId: created.value.id }));
       expect(responses[1]).toMatchObject({ ok: true, value: { secretStorage: 'session', secretStored: true } });
+      // The one call that returns it (browser mode's copy button), checked apart from the rest.
+      expect(await dispatch(handlers, 'copyClientSecret', { profileId: created.value.id })).toEqual({ ok: true, value: { mode: 'deliver', secret: CANARY, clearAfterSeconds: 60 } });
       expect(hits(JSON.stringify(responses))).toEqual([]);
       expect(filesUnder(dataDir).flatMap((f) => hits(fs.readFileSync(f, 'latin1')))).toEqual([]);
     });

@@ -128,7 +128,7 @@ describe('html export', () => {
     for (const label of ['SMTP Server', 'Email Address', 'Client ID', 'Tenant ID', 'Expiry Date', 'OAuth Token Endpoint API', 'Scope']) {
       expect(html).toContain(`<th scope="row">${label}</th>`);
     }
-    expect(html).toContain('stored in the OS keychain (not shown)');
+    expect(html).toContain('the client secret Value (not in this document');
     expect(html).toContain(new X509Certificate(chain.caPem).fingerprint256);
   });
 });
