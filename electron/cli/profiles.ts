@@ -204,7 +204,7 @@ export async function runProfiles(argv: string[], io: ConfirmIo = terminalIo()):
             if (err instanceof KeychainUnavailableError) {
               throw new CallFailure(
                 err.code,
-                `${err.message} The profile was not deleted; to delete it anyway (its keychain entry, if any, stays): ise-smtp-oauth profiles delete "${profile.name}" --keep-keychain-entry`,
+                `${err.message} The profile was not deleted; to delete it anyway (its keychain entry, if any, stays): ise-smtp-oauth profiles delete "${profile.name}" --yes --keep-keychain-entry`,
               );
             }
             throw err;

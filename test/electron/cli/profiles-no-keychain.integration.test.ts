@@ -28,11 +28,11 @@ describe('the CLI with no OS keychain', () => {
 
   it('profiles delete refuses with the way out, and --keep-keychain-entry deletes the profile', async () => {
     new ProfileStore({ dataDir }).create({ name: 'Fabrikam', customer: '', iseVersion: '', mailbox: MAILBOX, tenantId: TENANT, clientId: CLIENT, route: 'classic', practice: false });
-    const refused = await runCli(['profiles', 'delete', 'Fabrikam', '--data-dir', dataDir], { env: noKeychain });
+    const refused = await runCli(['profiles', 'delete', 'Fabrikam', '--yes', '--data-dir', dataDir], { env: noKeychain });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/--keep-keychain-entry/);
     expect(new ProfileStore({ dataDir }).list()).toHaveLength(1);
-    const forced = await runCli(['profiles', 'delete', 'Fabrikam', '--keep-keychain-entry', '--data-dir', dataDir], { env: noKeychain });
+    const forced = await runCli(['profiles', 'delete', 'Fabrikam', '--yes', '--keep-keychain-entry', '--data-dir', dataDir], { env: noKeychain });
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(/keychain entry \(if any\) stays/);
     expect(new ProfileStore({ dataDir }).list()).toEqual([]);
