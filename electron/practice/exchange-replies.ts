@@ -41,6 +41,15 @@ function rfc5322Date(d: Date): string {
   return d.toUTCString().replace(/^(\w{3}), 0?(\d+) /, '$1, $2 ').replace('GMT', '+0000');
 }
 
+/**
+ * Exchange's 501 to XOAUTH2 data whose user= is not a mailbox address. Seen on
+ * smtp-hve.office365.com (sasl-xoauth2#110) as "501 5.5.124 Invalid XOAUTH2 auth data - User
+ * address provided is not valid. Please ensure the auth d…": the log is cut there, so the end of
+ * the second sentence is unconfirmed (the classifier keys on 5.5.124 only, never on this tail).
+ */
+export const INVALID_XOAUTH2_TEXT =
+  '5.5.124 Invalid XOAUTH2 auth data - User address provided is not valid. Please ensure the auth data is correct and try again.';
+
 /** The replies the emulator's own decisions produce (code + text including the enhanced code). */
 export const EXCHANGE_REPLIES = {
   authRejected: (fe: ExchangeFrontEnd) => ({ code: 535, text: `5.7.3 Authentication unsuccessful ${diagnosticTag(fe)}` }),
@@ -76,7 +85,7 @@ export const EXCHANGE_REPLIES = {
   // Exchange's answer to a mechanism it does not offer (PHPMailer#1254, ntfy#1020). Before
   // STARTTLS its EHLO lists no AUTH at all; that it answers exactly this there is unconfirmed.
   unrecognizedAuth: () => ({ code: 504, text: '5.7.4 Unrecognized authentication type' }),
-  invalidXoauth2: (fe: ExchangeFrontEnd) => ({ code: 501, text: `5.5.124 Invalid XOAUTH2 auth data ${diagnosticTag(fe)}` }),
+  invalidXoauth2: (fe: ExchangeFrontEnd) => ({ code: 501, text: `${INVALID_XOAUTH2_TEXT} ${diagnosticTag(fe)}` }),
   notAuthenticated: (fe: ExchangeFrontEnd) => ({ code: 530, text: `5.7.57 Client not authenticated to send mail. ${diagnosticTag(fe)}` }),
   throttled: (fe: ExchangeFrontEnd) => ({
     code: 432,
@@ -113,7 +122,7 @@ const PLAIN_REWRITES: Record<string, string> = {
   '250:OK': '2.0.0 OK',
   '354:End data with <CR><LF>.<CR><LF>': 'Start mail input; end with <CRLF>.<CRLF>',
   '221:Bye': '2.0.0 Service closing transmission channel',
-  '501:Error: invalid userdata': '5.5.124 Invalid XOAUTH2 auth data',
+  '501:Error: invalid userdata': INVALID_XOAUTH2_TEXT,
 };
 
 /** Whether a reply already ends with Exchange's `[host time id]` tag. */

@@ -27,7 +27,7 @@ const SMTP_CASES: Array<[string, FindingCode]> = [
   [`535 5.7.3 Authentication unsuccessful ${SUFFIX}`, 'SMTP_AUTH_REJECTED'],
   // reworded 5.7.3: the code decides
   [`535 5.7.3 Sign-in was not successful for this client ${SUFFIX}`, 'SMTP_AUTH_REJECTED'],
-  [`501 5.5.124 Invalid XOAUTH2 auth data - User address provided is not valid. ${SUFFIX}`, 'SMTP_USER_INVALID'],
+  [`501 5.5.124 Invalid XOAUTH2 auth data - User address provided is not valid. Please ensure the auth data is correct and try again. ${SUFFIX}`, 'SMTP_USER_INVALID'],
   [`504 5.7.4 Unrecognized authentication type ${SUFFIX}`, 'SMTP_XOAUTH2_NOT_OFFERED'],
   [
     `554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message Cannot submit message. [Hostname=CH2PR14MB4005.namprd14.prod.outlook.com] ${SUFFIX}`,

@@ -44,7 +44,7 @@ export const SMTP_REPLIES = {
     '535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator. [AM0PR02CA0001.eurprd02.prod.outlook.com]',
   ],
   SMTP_AUTH_REJECTED: ['535 5.7.3 Authentication unsuccessful [AM0PR02CA0001.eurprd02.prod.outlook.com]'],
-  SMTP_USER_INVALID: ['501 5.5.124 Invalid XOAUTH2 user [AM0PR02CA0001.eurprd02.prod.outlook.com]'],
+  SMTP_USER_INVALID: ['501 5.5.124 Invalid XOAUTH2 auth data - User address provided is not valid. Please ensure the auth d [AM0PR02CA0001.eurprd02.prod.outlook.com]'],
   SMTP_SEND_AS_DENIED: [
     '554 5.2.252 SendAsDenied; no-reply@contoso.onmicrosoft.com not allowed to send as alerts@contoso.com; STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied',
     '554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EXCHANGE_REPLIES, diagnosticTag, exchangeEhloLines, newFrontEnd, toExchangeReply } from '../../../electron/practice/exchange-replies';
+import { EXCHANGE_REPLIES, INVALID_XOAUTH2_TEXT, diagnosticTag, exchangeEhloLines, newFrontEnd, toExchangeReply } from '../../../electron/practice/exchange-replies';
+import { classifyMailerError } from '../../../electron/core/diagnostics/smtp-classify';
+import { lookupErrorText } from '../../../electron/core/troubleshoot/lookup';
 
 const fe = newFrontEnd();
 const plain = { secure: false, remoteAddress: '127.0.0.1', greeted: true };
@@ -31,7 +33,17 @@ describe("Exchange Online's SMTP dialect", () => {
     expect(toExchangeReply(354, 'End data with <CR><LF>.<CR><LF>', fe, secure)).toBe('Start mail input; end with <CRLF>.<CRLF>');
     expect(toExchangeReply(235, 'Authentication successful', fe, secure)).toBe('2.7.0 Authentication successful');
     expect(toExchangeReply(221, 'Bye', fe, secure)).toBe('2.0.0 Service closing transmission channel');
-    expect(toExchangeReply(501, 'Error: invalid userdata', fe, secure)).toBe('5.5.124 Invalid XOAUTH2 auth data');
+    expect(toExchangeReply(501, 'Error: invalid userdata', fe, secure)).toBe(INVALID_XOAUTH2_TEXT);
+  });
+
+  it("501 5.5.124 goes on like Exchange's (sasl-xoauth2#110) and still reads as SMTP_USER_INVALID", () => {
+    const r = EXCHANGE_REPLIES.invalidXoauth2(fe);
+    expect(r.code).toBe(501);
+    expect(r.text).toMatch(/^5\.5\.124 Invalid XOAUTH2 auth data - User address provided is not valid\. Please ensure the auth d/);
+    expect(r.text).toMatch(/\[PH7PR0\dCA\d{4}\.namprd0\d\.prod\.outlook\.com \S+Z 08DD[0-9A-F]{12}\]$/);
+    const wire = `${r.code} ${r.text}`;
+    expect(classifyMailerError({ code: 'EAUTH', responseCode: r.code, response: wire, command: 'AUTH XOAUTH2' }).finding).toBe('SMTP_USER_INVALID');
+    expect(lookupErrorText(wire).matches[0]?.code).toBe('SMTP_USER_INVALID');
   });
 
   it('leaves replies that already carry an enhanced code alone', () => {
