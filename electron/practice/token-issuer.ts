@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID, type KeyObject } from 'node:crypto
 import { ENTRA_ERRORS, type EntraErrorReply } from './entra-errors';
 import { signJwt, type JwtClaims } from './jwt';
 import { PRACTICE_IDS, type PracticeTenantState } from './tenant-state';
+import { isSecretExpired } from '../../shared/secret-expiry';
 
 /**
  * What Entra's token endpoint decides for a client-credentials request, as a pure function of
@@ -79,8 +80,9 @@ export function issueToken(state: PracticeTenantState, req: TokenRequest, signin
   const secretHash = createHash('sha256').update(secret, 'utf8').digest('hex');
   const match = state.app.secrets.find((s) => (s.valueSha256 ? s.valueSha256 === secretHash : s.value === secret));
   if (!match) return ENTRA_ERRORS.secretInvalid(state.app.clientId, cid);
-  // A secret is valid through its expiry date (Entra stores an instant; the portal shows the day).
-  if (Date.parse(`${match.expires}T23:59:59Z`) < now) return ENTRA_ERRORS.secretExpired(state.app.clientId, cid);
+  // The practice tenant keeps only the Expiry Date, so it follows the wizard's one rule
+  // (shared/secret-expiry.ts): accepted through that day in UTC, AADSTS7000222 from the day after.
+  if (isSecretExpired(match.expires, now)) return ENTRA_ERRORS.secretExpired(state.app.clientId, cid);
 
   // The credential is the app registration's; issuing a token needs its service principal
   // in the tenant (AADSTS7000229), and Conditional Access is evaluated last (AADSTS53003).

@@ -1,11 +1,11 @@
 import type { Finding } from '../../../shared/diagnostic-report';
 import { ClientIdSchema, MailboxSchema, TenantIdSchema, isValidIsoDate, looksLikeSecretId } from '../../../shared/validators';
+import { isSecretExpired, secretDaysLeft, utcToday } from '../../../shared/secret-expiry';
 import { makeFinding } from './finding';
 import { iseSupportsOAuthSmtp, parseIseVersion, requiredIseVersion } from '../../../shared/ise-version';
 
 /** Days before a secret's expiry when the report starts warning (ISE alarms at about the same time). */
 export const EXPIRY_WARNING_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 export interface InputValues {
   tenantId: string;
@@ -30,10 +30,12 @@ export function checkInputs(v: InputValues, now: Date): Finding[] {
     findings.push(makeFinding('INPUT_SECRET_LOOKS_LIKE_ID', { field: 'clientSecret' }));
   }
   if (v.secretExpiry && isValidIsoDate(v.secretExpiry.trim())) {
-    const expiry = new Date(`${v.secretExpiry.trim()}T00:00:00Z`).getTime();
-    const daysLeft = Math.floor((expiry - now.getTime()) / DAY_MS);
-    if (expiry <= now.getTime()) findings.push(makeFinding('SECRET_EXPIRED', { expiry: v.secretExpiry.trim() }));
-    else if (daysLeft < EXPIRY_WARNING_DAYS) findings.push(makeFinding('SECRET_EXPIRING_SOON', { expiry: v.secretExpiry.trim(), days: daysLeft }));
+    // The rule (shared/secret-expiry.ts): valid through the Expiry Date in UTC, expired from the
+    // day after; on the day itself this warns with 0 days left.
+    const expiry = v.secretExpiry.trim();
+    const daysLeft = secretDaysLeft(expiry, utcToday(now));
+    if (isSecretExpired(expiry, now)) findings.push(makeFinding('SECRET_EXPIRED', { expiry }));
+    else if (daysLeft < EXPIRY_WARNING_DAYS) findings.push(makeFinding('SECRET_EXPIRING_SOON', { expiry, days: daysLeft }));
   }
   if (v.iseVersion) {
     const parsed = parseIseVersion(v.iseVersion);

@@ -2,7 +2,8 @@ import type { Profile } from '../../../shared/contract/profiles';
 import { DEFAULT_AUTHORITY_HOST, iseSheet } from '../../../shared/ise-sheet';
 import type { ExportDocument, ExportVerification } from '../../../shared/export-format';
 import { findingTexts } from '../texts/finding-texts';
-import { daysLeft, localToday } from '../profiles/expiry';
+import { daysLeft } from '../profiles/expiry';
+import { utcToday } from '../../../shared/secret-expiry';
 import { REMINDER_DAYS_BEFORE } from './ics';
 import { NODE_ROLES, nodeNeeds, proofLines } from './handoff-text';
 import type { FindingCode } from '../../../shared/findings';
@@ -125,7 +126,7 @@ function expirySection(profile: Profile, locale: string, now: Date): string {
   if (!profile.secretExpiry) {
     return '<p>No expiry date was recorded for the client secret. Enter it in ISE\'s Expiry Date field: ISE raises its alarms ("SMTP OAuth Client Secret about to be expired", "… has expired") from it.</p>';
   }
-  const left = daysLeft(profile.secretExpiry, localToday(now));
+  const left = daysLeft(profile.secretExpiry, utcToday(now));
   const status = left < 0 ? `expired ${-left} days ago` : left === 0 ? 'expires today' : `${left} days left`;
   return `<table>${rows([
     ['Client secret expires', `${calendarDate(profile.secretExpiry, locale)} (${status})`],

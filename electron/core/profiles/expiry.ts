@@ -1,4 +1,8 @@
 import type { ExpiryLevel, SecretExpiryStatus } from '../../../shared/contract/profiles';
+import { secretDaysLeft, utcToday } from '../../../shared/secret-expiry';
+
+// When a secret counts as expired, and in which calendar its days are counted: the one rule in
+// shared/secret-expiry.ts (valid through its Expiry Date in UTC, expired from the day after).
 
 /** Warn this many days ahead, as ISE's "SMTP OAuth Client Secret about to be expired" alarm does. */
 export const WARN_DAYS = 30;
@@ -21,9 +25,9 @@ export function addDays(isoDate: string, days: number): string {
   return new Date((dayNumber(isoDate) + days) * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Whole days from `today` to the expiry date: 0 on the day itself, negative after. */
-export function daysLeft(expiry: string, today: string = localToday()): number {
-  return dayNumber(expiry) - dayNumber(today);
+/** Whole days from `today` (UTC by default) to the expiry date: 0 on the day itself, negative after. */
+export function daysLeft(expiry: string, today: string = utcToday()): number {
+  return secretDaysLeft(expiry, today);
 }
 
 /** ok → warn30 (≤ 30 days) → warn7 (≤ 7 days, including the expiry day) → expired (after it). */
@@ -34,7 +38,7 @@ export function expiryLevel(days: number): ExpiryLevel {
   return 'ok';
 }
 
-export function secretExpiryStatus(expiry: string, today: string = localToday()): SecretExpiryStatus {
+export function secretExpiryStatus(expiry: string, today: string = utcToday()): SecretExpiryStatus {
   const days = daysLeft(expiry, today);
   return { daysLeft: days, level: expiryLevel(days) };
 }
@@ -54,7 +58,7 @@ export interface ExpiryNotice {
  */
 export function expiryNotices(
   profiles: ReadonlyArray<{ id: string; name: string; secretExpiry?: string | undefined }>,
-  today: string = localToday(),
+  today: string = utcToday(),
 ): ExpiryNotice[] {
   const notices: ExpiryNotice[] = [];
   for (const p of profiles) {

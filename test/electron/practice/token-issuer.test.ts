@@ -122,6 +122,20 @@ describe('issueToken decisions', () => {
     expect(aadsts(ask('healthy', { client_secret: '' }))).toEqual({ status: 401, error: 'invalid_client', code: 7000218 });
   });
 
+  // The rule of shared/secret-expiry.ts, the same as the wizard's input check: valid through the
+  // Expiry Date (UTC), AADSTS7000222 from 00:00Z the day after.
+  it('accepts the secret through its expiry day and answers 7000222 from the day after', () => {
+    const state = tenantStateFor('healthy', NOW);
+    state.app.secrets = state.app.secrets.map((x) => ({ ...x, expires: '2026-06-01' }));
+    const at = (iso: string) => {
+      const t = Date.parse(iso);
+      return issueToken(state, { tenant: PRACTICE_IDS.tenantId, form: new URLSearchParams({ grant_type: 'client_credentials', client_id: PRACTICE_IDS.clientId, client_secret: PRACTICE_IDS.secretValue, scope: OUTLOOK }), correlationId: '11111111-2222-3333-4444-555555555555' }, privateKey, t);
+    };
+    for (const iso of ['2026-06-01T00:00:00.000Z', '2026-06-01T12:00:00Z', '2026-06-01T23:59:59.999Z']) expect(at(iso).status, iso).toBe(200);
+    expect(aadsts(at('2026-06-02T00:00:00.000Z'))).toEqual({ status: 401, error: 'invalid_client', code: 7000222 });
+    expect(aadsts(at('2026-06-02T09:00:00Z'))).toEqual({ status: 401, error: 'invalid_client', code: 7000222 });
+  });
+
   it('scope without /.default → 1002012; an unknown resource → 500011; two resources → 70011', () => {
     expect(aadsts(ask('healthy', { scope: 'https://outlook.office.com/SMTP.SendAsApp' }))).toEqual({ status: 400, error: 'invalid_scope', code: 1002012 });
     expect(aadsts(ask('healthy', { scope: 'https://outlook.example.com/.default' }))).toEqual({ status: 400, error: 'invalid_resource', code: 500011 });

@@ -28,12 +28,25 @@ describe('input checks', () => {
 
   it('SECRET_EXPIRED and SECRET_EXPIRING_SOON from the expiry date', () => {
     expect(codes({ secretExpiry: '2025-03-01' })).toEqual(['SECRET_EXPIRED']);
-    expect(codes({ secretExpiry: '2025-03-04' })).toEqual(['SECRET_EXPIRED']);
+    expect(codes({ secretExpiry: '2025-03-03' })).toEqual(['SECRET_EXPIRED']);
     const soon = checkInputs({ ...good, secretExpiry: '2025-03-20' }, NOW);
     expect(soon.map((f) => f.code)).toEqual(['SECRET_EXPIRING_SOON']);
     expect(soon[0]!.severity).toBe('warning');
-    expect(soon[0]!.params.days).toBe(15);
+    expect(soon[0]!.params.days).toBe(16);
     expect(codes({ secretExpiry: '2025-04-10' })).toEqual([]);
+  });
+
+  // The rule of shared/secret-expiry.ts: valid through the Expiry Date (UTC), expired the day after.
+  it('on the expiry day itself the secret still counts (0 days left); from 00:00Z the day after it is expired', () => {
+    const at = (iso: string) => checkInputs({ ...good, secretExpiry: '2025-03-04' }, new Date(iso));
+    for (const iso of ['2025-03-04T00:00:00.000Z', '2025-03-04T10:00:00Z', '2025-03-04T23:59:59.999Z']) {
+      const f = at(iso);
+      expect(f.map((x) => x.code), iso).toEqual(['SECRET_EXPIRING_SOON']);
+      expect(f[0]!.params.days, iso).toBe(0);
+    }
+    expect(at('2025-03-05T00:00:00.000Z').map((x) => x.code)).toEqual(['SECRET_EXPIRED']);
+    expect(at('2025-03-05T12:00:00Z').map((x) => x.code)).toEqual(['SECRET_EXPIRED']);
+    expect(at('2025-03-03T23:59:59.999Z')[0]!.params.days).toBe(1);
   });
 
   it('ISE_VERSION_UNSUPPORTED below 3.2 P8, 3.3 P8, 3.4 P4, 3.5 P1', () => {
