@@ -96,3 +96,53 @@ if (process.argv.includes('--portal-labels')) {
   fs.writeFileSync(file, JSON.stringify(next, null, 2) + '\n');
   console.log('portal labels: wizard.json');
 }
+
+/**
+ * The finding texts (findings.json) name more portal labels than the wizard's steps. Same form,
+ * "localized (English)"; the extra localized names are Microsoft's as this project knows them
+ * (unconfirmed against the live portals, like PORTAL_LABELS). "Users > Active users" comes before
+ * "Active users" so the path is localized as one.
+ */
+export const FINDING_PORTAL_LABELS = {
+  de: { Overview: 'Übersicht', 'Users > Active users': 'Benutzer > Aktive Benutzer', ...PORTAL_LABELS.de, 'Authenticated SMTP': 'Authentifiziertes SMTP', 'New client secret': 'Neuer geheimer Clientschlüssel', 'Add a permission': 'Berechtigung hinzufügen', 'Application permissions': 'Anwendungsberechtigungen', 'APIs my organization uses': 'Von meiner Organisation verwendete APIs' },
+  fr: { Overview: 'Vue d’ensemble', 'Users > Active users': 'Utilisateurs > Utilisateurs actifs', ...PORTAL_LABELS.fr, 'Authenticated SMTP': 'SMTP authentifié', 'New client secret': 'Nouveau secret client', 'Add a permission': 'Ajouter une autorisation', 'Application permissions': 'Autorisations d’application', 'APIs my organization uses': 'API utilisées par mon organisation' },
+  nl: { Overview: 'Overzicht', 'Users > Active users': 'Gebruikers > Actieve gebruikers', ...PORTAL_LABELS.nl, 'Authenticated SMTP': 'Geverifieerde SMTP', 'New client secret': 'Nieuw clientgeheim', 'Add a permission': 'Een machtiging toevoegen', 'Application permissions': 'Toepassingsmachtigingen', 'APIs my organization uses': 'API’s die mijn organisatie gebruikt' },
+  it: { Overview: 'Panoramica', 'Users > Active users': 'Utenti > Utenti attivi', ...PORTAL_LABELS.it, 'Authenticated SMTP': 'SMTP autenticato', 'New client secret': 'Nuovo segreto client', 'Add a permission': 'Aggiungi un’autorizzazione', 'Application permissions': 'Autorizzazioni applicazione', 'APIs my organization uses': 'API utilizzate dall’organizzazione' },
+  'zh-TW': { Overview: '概觀', 'Users > Active users': '使用者 > 作用中的使用者', ...PORTAL_LABELS['zh-TW'], 'Authenticated SMTP': '已驗證的 SMTP', 'New client secret': '新增用戶端密碼', 'Add a permission': '新增權限', 'Application permissions': '應用程式權限', 'APIs my organization uses': '我的組織使用的 API' },
+};
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\&]/g, '\\$&');
+
+/**
+ * Where the English label already stands beside its localized one: the localized label (either
+ * apostrophe, an optional closing quote), then a bracket group, half- or full-width, that holds
+ * the English. "Benutzer > Aktive Benutzer (Users > Active users)", "「已驗證的 SMTP」(Authenticated SMTP)".
+ */
+export function besideLocal(local, english) {
+  const l = escapeRe(local).replace(/[’']/g, "['’]");
+  return new RegExp(`${l}[」”"]?\\s?[(（][^()（）]*${escapeRe(english)}[^()（）]*[)）]`, 'g');
+}
+
+/** Every English label that does not yet stand beside its localized one becomes "localized (English)". */
+export function withLabelsBeside(lng, text, labels = FINDING_PORTAL_LABELS) {
+  let out = text;
+  for (const [english, local] of Object.entries(labels[lng] ?? {})) {
+    const kept = [];
+    out = out.replace(besideLocal(local, english), (m) => `\u0000${kept.push(m) - 1}\u0000`);
+    out = out.split(english).join(`${local} (${english})`);
+    // Chinese runs on without a space before the label the English stood in for.
+    if (lng === 'zh-TW') out = out.replace(new RegExp(`(?<=[\\u3000-\\u9fff\\uff00-\\uffef]) (?=${escapeRe(`${local} (${english})`)})`, 'g'), '');
+    out = out.replace(/\u0000(\d+)\u0000/g, (_, i) => kept[Number(i)]);
+  }
+  return out;
+}
+
+if (process.argv.includes('--finding-labels')) {
+  const file = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'renderer', 'i18n', 'sources', 'findings.json');
+  const source = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const walk = (lng, node) =>
+    typeof node === 'string' ? withLabelsBeside(lng, node) : node && typeof node === 'object' ? Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(lng, v)])) : node;
+  const next = Object.fromEntries(Object.entries(source).map(([lng, tree]) => [lng, walk(lng, tree)]));
+  fs.writeFileSync(file, JSON.stringify(next, null, 2) + '\n');
+  console.log('portal labels: findings.json');
+}

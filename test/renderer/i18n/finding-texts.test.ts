@@ -151,9 +151,13 @@ describe('texts keep the guide wording in every language', () => {
     ['SMTP_SEND_AS_DENIED', ["Default 'From' email address", 'Alarm Settings']],
   ];
 
-  it.each(LOCALES)('%s', (lng) => {
+  it.each(LOCALES)('%s', async (lng) => {
+    // An admin-center label reads "localized (English)" outside English; a path of labels is the
+    // guide's path once each label is read by its English name.
+    const { FINDING_PORTAL_LABELS } = (await import('../../../scripts/i18n-language-fixes.mjs')) as { FINDING_PORTAL_LABELS: Record<string, Record<string, string>> };
+    const english = (t: string) => Object.entries(FINDING_PORTAL_LABELS[lng] ?? {}).reduce((out, [en, local]) => out.replaceAll(`${local} (${en})`, en), t);
     for (const [code, phrases] of mustContain) {
-      for (const phrase of phrases) expect(text(lng, code), `${lng}: ${code}`).toContain(phrase);
+      for (const phrase of phrases) expect(english(text(lng, code)), `${lng}: ${code}`).toContain(phrase);
     }
   });
 

@@ -44,3 +44,33 @@ describe('portal labels: localized, with the English beside them', () => {
     expect(wizard.some(([, t]) => t.includes(`${PORTAL_LABELS[lng]!['API permissions']} (API permissions)`))).toBe(true);
   });
 });
+
+// The finding texts (cause and fix) name more admin-center menus and buttons than the steps;
+// scripts/i18n-language-fixes.mjs --finding-labels writes them in the same form.
+describe('finding texts: admin-center labels localized, with the English beside them', () => {
+  it.each(['de', 'fr', 'nl', 'it', 'zh-TW'] as const)('%s findings name no admin-center label in English alone', async (lng) => {
+    const { FINDING_PORTAL_LABELS, besideLocal } = (await import('../../../scripts/i18n-language-fixes.mjs')) as {
+      FINDING_PORTAL_LABELS: Record<string, Record<string, string>>;
+      besideLocal: (local: string, english: string) => RegExp;
+    };
+    const findings = texts(lng).filter(([k]) => k.startsWith('findings.'));
+    expect(findings.length).toBeGreaterThan(50);
+    for (const [english, local] of Object.entries(FINDING_PORTAL_LABELS[lng]!)) {
+      const alone = findings.filter(([, t]) => t.replace(besideLocal(local, english), '').includes(english)).map(([k]) => k);
+      expect(alone, `${lng}: ${english}`).toEqual([]);
+    }
+    for (const english of ['API permissions', 'Grant admin consent', 'App registrations', 'Enterprise applications', 'Certificates & secrets', 'Manage email apps', 'Authenticated SMTP']) {
+      const local = FINDING_PORTAL_LABELS[lng]![english]!;
+      expect(findings.some(([, t]) => t.includes(`${local} (${english})`) || besideLocal(local, english).test(t)), `${lng}: ${local} (${english})`).toBe(true);
+    }
+  });
+
+  it('the English finding texts keep the English labels, and ISE menus stay English everywhere', () => {
+    const en = texts('en').filter(([k]) => k.startsWith('findings.'));
+    expect(en.some(([, t]) => t.includes('App registrations > your app > API permissions'))).toBe(true);
+    for (const lng of ['de', 'fr', 'nl', 'it', 'zh-TW']) {
+      expect(texts(lng).some(([k, t]) => k.startsWith('findings.') && t.includes('Administration > System > Settings > SMTP Server')), lng).toBe(true);
+    }
+  });
+});
+
