@@ -72,7 +72,7 @@ describe('json export', () => {
     expect(exportDigest({ ...doc, toolVersion: '9.9.9' })).not.toBe(doc.integrity.digest);
   });
 
-  it('docs/export-schema.json is what the zod schema generates', () => {
+  it('docs/export-schema.json is what the zod schema generates (npm run export-schema writes it)', () => {
     const published = JSON.parse(fs.readFileSync(new URL('../../../../docs/export-schema.json', import.meta.url), 'utf8'));
     expect(published).toEqual(exportJsonSchema());
     expect(published.properties.iseSettings.required).toContain('Client Secret');
