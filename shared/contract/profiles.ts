@@ -28,6 +28,8 @@ export const ProfileIdSchema = z.uuid();
  */
 export const ProfileFieldsSchema = z.object({
   customer: z.string().trim().max(200).default(''),
+  /** Which of the customer's sites the profile is for, e.g. "Amsterdam HQ" (free text). */
+  siteName: z.string().trim().max(200).optional(),
   /** The ISE version the customer runs, e.g. "3.3 P8" (free text: checked by the diagnose step). */
   iseVersion: z.string().trim().max(40).default(''),
   mailbox: MailboxSchema,
