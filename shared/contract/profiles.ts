@@ -25,6 +25,16 @@ export const ProfileIdSchema = z.uuid();
 /**
  * The editable values of one customer/site profile. Never a secret or a token: the client
  * secret lives in the OS keychain under the profile's id, and only there.
+ *
+ * How to add a profile field (siteName was added this way, in four files): 1. its zod rule
+ * here (`.optional()` when it may be absent, `.default()` when it always has a value); the
+ * update call (`changesShape`, null clears an optional one), the json export's `profile`
+ * section and its import (shared/export-format.ts) follow from it. 2. Its kind in
+ * PROFILE_FIELDS (renderer/profiles/draft.ts), if the wizard edits it. 3. Its input on the step
+ * that shows it (renderer/wizard/steps/). 4. Its label and hint in that step's texts
+ * (renderer/i18n/sources/wizard.json, six languages). Then `npm run export-schema` regenerates
+ * docs/export-schema.json (a test fails until it matches). A field that must not be exported
+ * (or goes under ISE's labels in iseSettings) is named in NOT_IN_PROFILE_SECTION, with why.
  */
 export const ProfileFieldsSchema = z.object({
   customer: z.string().trim().max(200).default(''),
