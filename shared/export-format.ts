@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RouteSchema } from './diagnostic-report';
+import { ProfileFieldsSchema, type ProfileFields } from './contract/profiles';
 import { ISE_AUTH_TYPE } from './ise-sheet';
 
 /**
@@ -28,6 +28,50 @@ export const IseSettingsSchema = z
     Scope: nonEmpty,
   })
   .strict();
+
+/**
+ * The profile fields that are NOT in the export's `profile` section; every other field of the
+ * contract's ProfileFieldsSchema is, under its own name. So a new profile field is exported
+ * (json.ts) and imported (import.ts) with no edit here, and docs/export-schema.json follows.
+ * The client secret, proxy password and tokens are not profile fields at all (keychain only);
+ * lastVerification is not a field either: it has its own section (evidence.ts summarises it).
+ */
+export const NOT_IN_PROFILE_SECTION = {
+  // ISE's own fields: exported under ISE's English labels in iseSettings (json.ts and import.ts map them).
+  mailbox: 'iseSettings',
+  tenantId: 'iseSettings',
+  clientId: 'iseSettings',
+  secretExpiry: 'iseSettings',
+  smtpHost: 'iseSettings',
+  smtpPort: 'iseSettings',
+  scope: 'iseSettings',
+  // Never exported: this installation's own reach into the customer's ISE (API host, admin user,
+  // accepted certificate) and the automated setup's audit trail belong to the machine that did
+  // the work, not in a file handed to other people; an imported profile connects and sets up anew.
+  ise: 'never',
+  automation: 'never',
+} as const satisfies Partial<Record<keyof ProfileFields, 'iseSettings' | 'never'>>;
+
+type FieldShape = typeof ProfileFieldsSchema.shape;
+export type ProfileSectionField = Exclude<keyof FieldShape, keyof typeof NOT_IN_PROFILE_SECTION>;
+/** The fields of the `profile` section, in the contract's order (so the file keeps its key order). */
+export const PROFILE_SECTION_FIELDS = (Object.keys(ProfileFieldsSchema.shape) as (keyof FieldShape)[]).filter(
+  (f): f is ProfileSectionField => !(f in NOT_IN_PROFILE_SECTION),
+);
+
+/**
+ * A field as the file holds it: a field that may be absent is written as null, a field with a
+ * default always has its value. Each key may be missing on read, so an export made before a
+ * field existed still imports (the contract's default, or nothing, applies).
+ */
+type Wire<S> = S extends z.ZodDefault<infer I> ? z.ZodOptional<I> : S extends z.ZodOptional<infer I> ? z.ZodOptional<z.ZodNullable<I>> : S extends z.ZodType ? z.ZodOptional<S> : never;
+function profileSectionShape(): { [K in ProfileSectionField]: Wire<FieldShape[K]> } {
+  const wire = (s: z.ZodType): z.ZodType =>
+    s instanceof z.ZodDefault ? (s.unwrap() as z.ZodType).optional() : s instanceof z.ZodOptional ? (s.unwrap() as z.ZodType).nullable().optional() : s.optional();
+  return Object.fromEntries(PROFILE_SECTION_FIELDS.map((f) => [f, wire(ProfileFieldsSchema.shape[f])])) as {
+    [K in ProfileSectionField]: Wire<FieldShape[K]>;
+  };
+}
 
 export const ExportCertificateSchema = z
   .object({
@@ -70,17 +114,7 @@ export const ExportDocumentSchema = z
     formatVersion: z.literal(EXPORT_FORMAT_VERSION),
     exportedAt: z.string(),
     toolVersion: z.string(),
-    profile: z
-      .object({
-        name: nonEmpty,
-        customer: z.string(),
-        iseVersion: z.string(),
-        route: RouteSchema,
-        servicePrincipalObjectId: z.string().nullable(),
-        proxy: z.string().nullable(),
-        practice: z.boolean(),
-      })
-      .strict(),
+    profile: z.object({ name: nonEmpty, ...profileSectionShape() }).strict(),
     iseSettings: IseSettingsSchema,
     lastVerification: ExportVerificationSchema.nullable(),
     /**
@@ -108,18 +142,27 @@ export const ExportDocumentSchema = z
 export type ExportDocument = z.infer<typeof ExportDocumentSchema>;
 export type ExportVerification = z.infer<typeof ExportVerificationSchema>;
 
+export { ImportOriginSchema, type ImportOrigin } from './import-origin';
+
 /**
- * Where an imported file comes from: this installation (its code checked), another one (its
- * values cannot be confirmed here), no installation code at all (older exports), or unverified
- * (this installation's key is unreachable: the OS keychain is down).
+ * JSON Schema patterns carry no flags, and zod drops a regex's `i` (the GUIDs of the profile
+ * section accept upper case): spell the letter ranges in both cases instead. Only ranges such
+ * as a-f are rewritten, which is all the contract's case-insensitive patterns use.
  */
-export const ImportOriginSchema = z.enum(['this-installation', 'other-installation', 'unsigned', 'unverified']);
-export type ImportOrigin = z.infer<typeof ImportOriginSchema>;
+function caseInsensitivePatterns(ctx: { zodSchema: unknown; jsonSchema: { pattern?: string } }): void {
+  const checks = (ctx.zodSchema as { _zod?: { def?: { checks?: { _zod: { def: { pattern?: unknown } } }[] } } })._zod?.def?.checks ?? [];
+  for (const check of checks) {
+    const re = check._zod.def.pattern;
+    if (re instanceof RegExp && re.flags.includes('i') && ctx.jsonSchema.pattern === re.source) {
+      ctx.jsonSchema.pattern = re.source.replace(/([a-z])-([a-z])/g, (range: string, a: string, b: string) => `${range}${a.toUpperCase()}-${b.toUpperCase()}`);
+    }
+  }
+}
 
 /** The published JSON Schema (docs/export-schema.json is this, pretty-printed). */
 export function exportJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(ExportDocumentSchema, { target: 'draft-2020-12' }),
+    ...z.toJSONSchema(ExportDocumentSchema, { target: 'draft-2020-12', override: caseInsensitivePatterns }),
     $id: 'https://ise-smtp-oauth.invalid/schemas/verified-config-v1.json',
     title: 'ISE SMTP OAuth verified configuration export, format version 1',
   };

@@ -9,6 +9,7 @@ import type { Route } from '../../shared/diagnostic-report';
  */
 export const PROFILE_FIELDS = {
   mailbox: 'required',
+  siteName: 'optional',
   tenantId: 'required',
   clientId: 'required',
   secretExpiry: 'optional',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCalls } from './define';
-import { ImportOriginSchema } from '../export-format';
+import { ImportOriginSchema } from '../import-origin';
 import { KeychainStatusSchema } from './app';
 import { AutomationRecordSchema } from './automation';
 import { DiagnosticReportSchema, RouteSchema } from '../diagnostic-report';
@@ -25,9 +25,21 @@ export const ProfileIdSchema = z.uuid();
 /**
  * The editable values of one customer/site profile. Never a secret or a token: the client
  * secret lives in the OS keychain under the profile's id, and only there.
+ *
+ * How to add a profile field (siteName was added this way, in four files): 1. its zod rule
+ * here (`.optional()` when it may be absent, `.default()` when it always has a value); the
+ * update call (`changesShape`, null clears an optional one), the json export's `profile`
+ * section and its import (shared/export-format.ts) follow from it. 2. Its kind in
+ * PROFILE_FIELDS (renderer/profiles/draft.ts), if the wizard edits it. 3. Its input on the step
+ * that shows it (renderer/wizard/steps/). 4. Its label and hint in that step's texts
+ * (renderer/i18n/sources/wizard.json, six languages). Then `npm run export-schema` regenerates
+ * docs/export-schema.json (a test fails until it matches). A field that must not be exported
+ * (or goes under ISE's labels in iseSettings) is named in NOT_IN_PROFILE_SECTION, with why.
  */
 export const ProfileFieldsSchema = z.object({
   customer: z.string().trim().max(200).default(''),
+  /** Which of the customer's sites the profile is for, e.g. "Amsterdam HQ" (free text). */
+  siteName: z.string().trim().max(200).optional(),
   /** The ISE version the customer runs, e.g. "3.3 P8" (free text: checked by the diagnose step). */
   iseVersion: z.string().trim().max(40).default(''),
   mailbox: MailboxSchema,
@@ -133,29 +145,26 @@ export type ExportFile = z.infer<typeof ExportFileSchema>;
 const byId = z.object({ profileId: ProfileIdSchema }).strict();
 
 export const ProfileCreateInputSchema = ProfileFieldsSchema.extend({ name: ProfileNameSchema }).strict();
+type FieldShape = typeof ProfileFieldsSchema.shape;
+/**
+ * One field as an update takes it: optional, and `null` clears a field that may be absent.
+ * A field with a default is only optional: zod 4 applies a .default() even inside .partial(),
+ * so without unwrapping, every update would reset customer, iseVersion, route and practice.
+ */
+type Change<S> =
+  S extends z.ZodDefault<infer I> ? z.ZodOptional<I> : S extends z.ZodOptional<infer I> ? z.ZodOptional<z.ZodNullable<I>> : S extends z.ZodType ? z.ZodOptional<S> : never;
+function changesShape(): { [K in keyof FieldShape]: Change<FieldShape[K]> } {
+  const change = (s: z.ZodType): z.ZodType =>
+    s instanceof z.ZodDefault ? (s.unwrap() as z.ZodType).optional() : s instanceof z.ZodOptional ? (s.unwrap() as z.ZodType).nullable().optional() : s.optional();
+  // No lastVerification (not a field): only main records one, after its own diagnosis.
+  return Object.fromEntries(Object.entries(ProfileFieldsSchema.shape).map(([k, s]) => [k, change(s)])) as { [K in keyof FieldShape]: Change<FieldShape[K]> };
+}
+
 export const ProfileUpdateInputSchema = z
   .object({
     profileId: ProfileIdSchema,
     /** Only the fields given change; `null` clears an optional field. */
-    changes: ProfileFieldsSchema.partial()
-      .extend({
-        secretExpiry: ExpiryDateSchema.nullable().optional(),
-        servicePrincipalObjectId: ObjectIdSchema.nullable().optional(),
-        smtpHost: HostSchema.nullable().optional(),
-        smtpPort: PortSchema.nullable().optional(),
-        scope: ScopeSchema.nullable().optional(),
-        proxy: HttpUrlSchema.nullable().optional(),
-        ise: IseConnectionSchema.nullable().optional(),
-        // No lastVerification: only main records one (after its own diagnosis), never the renderer.
-        automation: AutomationRecordSchema.nullable().optional(),
-        // zod 4 applies a .default() even inside .partial(): without these, every update would
-        // reset customer, iseVersion, route and practice to their defaults.
-        customer: z.string().trim().max(200).optional(),
-        iseVersion: z.string().trim().max(40).optional(),
-        route: RouteSchema.optional(),
-        practice: z.boolean().optional(),
-      })
-      .strict(),
+    changes: z.object(changesShape()).strict(),
   })
   .strict();
 export type ProfileChanges = z.output<typeof ProfileUpdateInputSchema>['changes'];

@@ -1,6 +1,6 @@
 import { CallFailure } from '../errors/call-failure';
 import { ProfileFieldsSchema, type ProfileFields } from '../../../shared/contract/profiles';
-import { EXPORT_FORMAT_ID, EXPORT_FORMAT_VERSION, ExportDocumentSchema } from '../../../shared/export-format';
+import { EXPORT_FORMAT_ID, EXPORT_FORMAT_VERSION, ExportDocumentSchema, PROFILE_SECTION_FIELDS } from '../../../shared/export-format';
 import { DEFAULT_SCOPE, DEFAULT_SMTP_HOST, DEFAULT_SMTP_PORT } from '../../../shared/ise-sheet';
 import { exportDigest } from './json';
 import { importOrigin, type InstallationKey } from './integrity';
@@ -41,20 +41,18 @@ export function parseExport(content: string, key?: InstallationKey): ProfileFiel
   }
   const origin = importOrigin(doc, key);
   const ise = doc.iseSettings;
+  // The profile section's fields under their own names (shared/export-format.ts); a null (absent
+  // when exported) or missing key (an export older than the field) leaves the field out.
+  const section = Object.fromEntries(PROFILE_SECTION_FIELDS.flatMap((f) => (doc.profile[f] == null ? [] : [[f, doc.profile[f]]])));
   const fields = ProfileFieldsSchema.safeParse({
-    customer: doc.profile.customer,
-    iseVersion: doc.profile.iseVersion,
+    ...section,
     mailbox: ise['Email Address'],
     tenantId: ise['Tenant ID'],
     clientId: ise['Client ID'],
     ...(ise['Expiry Date'] ? { secretExpiry: ise['Expiry Date'] } : {}),
-    route: doc.profile.route,
-    ...(doc.profile.servicePrincipalObjectId ? { servicePrincipalObjectId: doc.profile.servicePrincipalObjectId } : {}),
     ...(ise['SMTP Server'] !== DEFAULT_SMTP_HOST ? { smtpHost: ise['SMTP Server'] } : {}),
     ...(ise['SMTP Port'] !== DEFAULT_SMTP_PORT ? { smtpPort: ise['SMTP Port'] } : {}),
     ...(ise.Scope !== DEFAULT_SCOPE ? { scope: ise.Scope } : {}),
-    ...(doc.profile.proxy ? { proxy: doc.profile.proxy } : {}),
-    practice: doc.profile.practice,
   });
   if (!fields.success) {
     const issue = fields.error.issues[0];

@@ -3,8 +3,10 @@ import type { Profile } from '../../../shared/contract/profiles';
 import {
   EXPORT_FORMAT_ID,
   EXPORT_FORMAT_VERSION,
+  PROFILE_SECTION_FIELDS,
   canonicalJson,
   type ExportDocument,
+  type ProfileSectionField,
 } from '../../../shared/export-format';
 import {
   DEFAULT_CONNECTION_TIMEOUT_S,
@@ -46,6 +48,20 @@ export function proxyWithoutCredentials(proxy: string | undefined): string | nul
   }
 }
 
+/**
+ * A field written other than as stored; every other field of the `profile` section is written
+ * as stored, or null when absent (shared/export-format.ts says which fields the section holds).
+ */
+const WRITTEN_AS: { [K in ProfileSectionField]?: (profile: Profile) => ExportDocument['profile'][K] } = {
+  proxy: (profile) => proxyWithoutCredentials(profile.proxy),
+};
+
+function profileSection(profile: Profile): Omit<ExportDocument['profile'], 'name'> {
+  return Object.fromEntries(
+    PROFILE_SECTION_FIELDS.map((f) => [f, WRITTEN_AS[f] ? WRITTEN_AS[f](profile) : (profile[f] ?? null)]),
+  ) as Omit<ExportDocument['profile'], 'name'>;
+}
+
 /** sha256 (hex) over the canonical form of the document without its `integrity` field. */
 export function exportDigest(document: Omit<ExportDocument, 'integrity'> | Record<string, unknown>): string {
   const { integrity: _ignored, ...rest } = document as Record<string, unknown>;
@@ -59,15 +75,7 @@ export function buildExportDocument(profile: Profile, ctx: ExportContext): Expor
     formatVersion: EXPORT_FORMAT_VERSION,
     exportedAt: (ctx.now ?? new Date()).toISOString(),
     toolVersion: ctx.toolVersion,
-    profile: {
-      name: profile.name,
-      customer: profile.customer,
-      iseVersion: profile.iseVersion,
-      route: profile.route,
-      servicePrincipalObjectId: profile.servicePrincipalObjectId ?? null,
-      proxy: proxyWithoutCredentials(profile.proxy),
-      practice: profile.practice,
-    },
+    profile: { name: profile.name, ...profileSection(profile) },
     iseSettings: {
       'SMTP Server': profile.smtpHost ?? DEFAULT_SMTP_HOST,
       'SMTP Port': profile.smtpPort ?? DEFAULT_SMTP_PORT,

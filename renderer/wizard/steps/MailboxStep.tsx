@@ -1,6 +1,7 @@
 import { Field, Input } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { ProfileFieldsSchema } from '../../../shared/contract/profiles';
 import { MailboxSchema } from '../../../shared/validators';
 import { Instructions } from '../../components/Instructions';
 import { checkBlockedReason } from '../blocked';
@@ -10,12 +11,15 @@ import { StepLayout } from '../StepLayout';
 import { useStepForm } from '../useStepForm';
 import type { Wizard } from '../step';
 
-const schema = z.object({ mailbox: MailboxSchema });
+const schema = z.object({ mailbox: MailboxSchema, siteName: ProfileFieldsSchema.shape.siteName });
 
 /** Step 1: the sender mailbox, with Authenticated SMTP allowed. */
 export function MailboxStep({ wizard }: { wizard: Wizard }) {
   const { t } = useTranslation();
-  const { bind, errorOf, submit, running, callError, report } = useStepForm(wizard, 'mailbox', schema, { mailbox: wizard.draft.mailbox });
+  const { bind, errorOf, submit, running, callError, report } = useStepForm(wizard, 'mailbox', schema, {
+    mailbox: wizard.draft.mailbox,
+    siteName: wizard.draft.siteName,
+  });
   const mailbox = wizard.draft.mailbox || 'no-reply@contoso.onmicrosoft.com';
   return (
     <StepLayout
@@ -37,9 +41,15 @@ export function MailboxStep({ wizard }: { wizard: Wizard }) {
         />
       }
       fields={
-        <Field label="Email Address" hint={t('wizard.mailbox.mailboxHint')} validationMessage={errorOf('mailbox')} required>
-          <Input {...bind('mailbox')} type="email" autoComplete="off" spellCheck={false} placeholder="no-reply@contoso.onmicrosoft.com" />
-        </Field>
+        <>
+          <Field label="Email Address" hint={t('wizard.mailbox.mailboxHint')} validationMessage={errorOf('mailbox')} required>
+            <Input {...bind('mailbox')} type="email" autoComplete="off" spellCheck={false} placeholder="no-reply@contoso.onmicrosoft.com" />
+          </Field>
+          <Field label={t('wizard.mailbox.siteLabel')} hint={t('wizard.mailbox.siteHint')} validationMessage={errorOf('siteName')}>
+            {/* maxLength: the contract's 200 characters, so zod's English length message never shows. */}
+            <Input {...bind('siteName')} autoComplete="off" maxLength={200} />
+          </Field>
+        </>
       }
       check={
         <CheckPanel

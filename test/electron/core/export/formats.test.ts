@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportProfile } from '../../../../electron/core/export';
 import { parseExport } from '../../../../electron/core/export/import';
 import { buildExportDocument, exportDigest } from '../../../../electron/core/export/json';
-import { ExportDocumentSchema, exportJsonSchema, canonicalJson } from '../../../../shared/export-format';
+import { ExportDocumentSchema, NOT_IN_PROFILE_SECTION, PROFILE_SECTION_FIELDS, exportJsonSchema, canonicalJson } from '../../../../shared/export-format';
 import { iseSheet } from '../../../../shared/ise-sheet';
-import type { Profile } from '../../../../shared/contract/profiles';
+import { ProfileFieldsSchema, type Profile } from '../../../../shared/contract/profiles';
 import { CLIENT, MAILBOX, SP_OID, TENANT, certificateChain, sampleReport } from '../../../support/profile-fixtures';
 
 let chain: { caPem: string; leafPem: string };
@@ -72,7 +72,7 @@ describe('json export', () => {
     expect(exportDigest({ ...doc, toolVersion: '9.9.9' })).not.toBe(doc.integrity.digest);
   });
 
-  it('docs/export-schema.json is what the zod schema generates', () => {
+  it('docs/export-schema.json is what the zod schema generates (npm run export-schema writes it)', () => {
     const published = JSON.parse(fs.readFileSync(new URL('../../../../docs/export-schema.json', import.meta.url), 'utf8'));
     expect(published).toEqual(exportJsonSchema());
     expect(published.properties.iseSettings.required).toContain('Client Secret');
@@ -113,6 +113,38 @@ describe('import', () => {
     doc.iseSettings['Tenant ID'] = 'not-a-guid';
     doc.integrity.digest = exportDigest(doc);
     expect(() => parseExport(JSON.stringify(doc))).toThrow(expect.objectContaining({ code: 'IMPORT_INVALID' }));
+  });
+
+  it('round-trips a profile field added to the contract alone (siteName) through export and import', () => {
+    const withSite = exportProfile(profile({ siteName: 'Amsterdam HQ' }), 'json', ctx).content;
+    expect(JSON.parse(withSite).profile.siteName).toBe('Amsterdam HQ');
+    expect(parseExport(withSite).siteName).toBe('Amsterdam HQ');
+    // Absent: written as null, and imported as absent (not as an empty string).
+    const without = exportProfile(profile(), 'json', ctx).content;
+    expect(JSON.parse(without).profile.siteName).toBeNull();
+    expect(parseExport(without)).not.toHaveProperty('siteName');
+  });
+
+  it('imports an export made before a field existed (its key missing), and refuses an invalid value of it', () => {
+    const old = JSON.parse(content());
+    delete old.profile.siteName;
+    old.integrity.digest = exportDigest(old);
+    expect(parseExport(JSON.stringify(old))).toMatchObject({ name: 'Contoso HQ', customer: 'Contoso' });
+    expect(parseExport(JSON.stringify(old))).not.toHaveProperty('siteName');
+    const tooLong = { ...old, profile: { ...old.profile, siteName: 'x'.repeat(201) } };
+    tooLong.integrity = { ...old.integrity, digest: exportDigest(tooLong) };
+    expect(() => parseExport(JSON.stringify(tooLong))).toThrow(expect.objectContaining({ code: 'IMPORT_INVALID' }));
+  });
+
+  it('puts every contract field in the profile section unless it is declared elsewhere, and never ise or automation', () => {
+    const section = Object.keys(ExportDocumentSchema.shape.profile.shape);
+    for (const field of Object.keys(ProfileFieldsSchema.shape)) {
+      expect(section.includes(field) !== field in NOT_IN_PROFILE_SECTION, field).toBe(true);
+    }
+    expect(section).toEqual(['name', ...PROFILE_SECTION_FIELDS]);
+    expect(section).not.toContain('ise');
+    expect(section).not.toContain('automation');
+    expect(section).not.toContain('lastVerification');
   });
 });
 
