@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ProfileFieldsSchema, type ProfileFields } from './contract/profiles';
 import { ISE_AUTH_TYPE } from './ise-sheet';
+import { AuditEntrySchema } from './contract/automation';
 
 /**
  * The verified-config export, version 1: what an engineer hands over, and what re-creates
@@ -108,6 +109,18 @@ export const ExportVerificationSchema = z
   })
   .strict();
 
+/**
+ * The automated setup's audit trail (issue 14 point 4): when, who (the signed-in UPN), what,
+ * Microsoft's request id, the result. Ids and names only: the record never holds a secret or
+ * a token. Optional, so exports from before the automated setup still read.
+ */
+export const ExportAutomationSchema = z
+  .object({
+    route: RouteSchema,
+    audit: z.array(AuditEntrySchema.strict()),
+  })
+  .strict();
+
 export const ExportDocumentSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT_ID),
@@ -117,6 +130,7 @@ export const ExportDocumentSchema = z
     profile: z.object({ name: nonEmpty, ...profileSectionShape() }).strict(),
     iseSettings: IseSettingsSchema,
     lastVerification: ExportVerificationSchema.nullable(),
+    automation: ExportAutomationSchema.nullable().optional(),
     /**
      * sha256 (hex) over canonicalJson of the document without this field: detects accidental
      * edits (anyone can recompute it). `hmac`: HMAC-SHA256 over the same bytes with the exporting
@@ -141,6 +155,7 @@ export const ExportDocumentSchema = z
   .strict();
 export type ExportDocument = z.infer<typeof ExportDocumentSchema>;
 export type ExportVerification = z.infer<typeof ExportVerificationSchema>;
+export type ExportAutomation = z.infer<typeof ExportAutomationSchema>;
 
 export { ImportOriginSchema, type ImportOrigin } from './import-origin';
 

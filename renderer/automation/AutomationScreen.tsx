@@ -26,6 +26,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../client';
 import type { AuditEntry, SessionStatus, SetupFinding, SetupResultView } from '../../shared/contract/automation';
+import { UndoDialog, type UndoPreview } from './UndoDialog';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '72rem' },
@@ -112,6 +113,8 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The undo confirmation: open, and what it will remove (the engine's what-if, null while read). */
+  const [undoAsk, setUndoAsk] = useState<{ preview: UndoPreview | null } | null>(null);
 
   const refresh = useCallback(async () => {
     const r = await call('automationStatus', {});
@@ -175,9 +178,17 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
       setVerified(report ? report.ok : false);
     }
   };
+  /** Undo asks first, listing exactly what will be removed (a what-if undo changes nothing). */
+  const askUndo = async () => {
+    if (!result) return;
+    setUndoAsk({ preview: null });
+    const p = await run('undoPreview', () => call('automationUndo', { profileName: result.profileName, whatIf: true }));
+    if (p) setUndoAsk((open) => (open ? { preview: { operations: p.operations } } : open));
+    else setUndoAsk(null);
+  };
   const undo = async () => {
     if (!result) return;
-    if (!window.confirm(t('automation.undo.confirm'))) return;
+    setUndoAsk(null);
     const u = await run('undo', () => call('automationUndo', { profileName: result.profileName }));
     if (u) {
       setNote(u.ok ? t('automation.undo.done', { n: u.removed.length }) : null);
@@ -344,10 +355,18 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
             <Button onClick={() => void rotate()} disabled={busy !== null || !result.profileId} data-testid="automation-rotate">
               {t('automation.rotate.button')}
             </Button>
-            <Button onClick={() => void undo()} disabled={busy !== null || !result.profileId} data-testid="automation-undo">
+            <Button onClick={() => void askUndo()} disabled={busy !== null || !result.profileId} data-testid="automation-undo">
               {t('automation.undo.button')}
             </Button>
           </div>
+          <UndoDialog
+            open={undoAsk !== null}
+            profileName={result.profileName}
+            preview={undoAsk?.preview ?? null}
+            busy={busy !== null}
+            onConfirm={() => void undo()}
+            onClose={() => setUndoAsk(null)}
+          />
           <AuditTrail audit={result.audit} />
         </section>
       )}

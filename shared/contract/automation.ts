@@ -29,6 +29,11 @@ export const SETUP_FINDING_CODES = [
   'SETUP_SMTP_AUTH_DISABLED',
   /** Exchange already has a service principal for the app with a different ObjectId (not created by this tool). */
   'SETUP_SP_OBJECT_ID_CONFLICT',
+  /**
+   * App RBAC: Test-ServicePrincipalAuthorization says the service principal is not (yet) allowed
+   * SMTP.SendAsApp on the mailbox (params.mailbox, params.servicePrincipalId, params.attempts).
+   */
+  'SETUP_SP_NOT_AUTHORIZED',
   /** The OS keychain cannot take the new client secret: nothing was added. */
   'SETUP_KEYCHAIN_UNAVAILABLE',
   /** A network fault reaching Graph / Exchange / Entra (DNS, connect, TLS, timeout). */

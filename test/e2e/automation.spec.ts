@@ -6,7 +6,11 @@ test.describe('automated setup on the practice tenant', () => {
     test(`${route}: sign in, preview, confirm, and the result is verified; undo removes it`, async ({ page }, testInfo) => {
       const server = await startWizardServer(['--practice']);
       try {
-        page.on('dialog', (d) => void d.accept());
+        // Undo asks in the app's own dialog, never a browser one: any window.confirm fails the test.
+        page.on('dialog', (d) => {
+          void d.dismiss();
+          throw new Error(`unexpected browser dialog: ${d.message()}`);
+        });
         await page.goto(server.url);
         await page.getByTestId('open-automation').click();
         await expect(page.getByRole('heading', { name: 'Set it up for me', level: 1 })).toBeVisible();
@@ -27,8 +31,21 @@ test.describe('automated setup on the practice tenant', () => {
         // No token in anything the page holds.
         const html = await page.content();
         expect(html).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/);
+        // Undo asks first, listing what will be removed; Cancel changes nothing.
         await page.getByTestId('automation-undo').click();
+        const ask = page.getByRole('alertdialog', { name: 'Undo the automated setup?' });
+        await expect(ask).toBeVisible();
+        const list = ask.getByTestId('automation-undo-list');
+        await expect(list).toContainText('Remove-ServicePrincipal');
+        await expect(list).toContainText(route === 'classic' ? 'MailboxPermission' : 'ManagementRoleAssignment');
+        await expect(list).toContainText('applications');
+        await ask.getByTestId('automation-undo-cancel').click();
+        await expect(ask).toBeHidden();
+        await expect(page.getByText(/Removed \d+ objects created by this tool/)).toHaveCount(0);
+        await page.getByTestId('automation-undo').click();
+        await page.getByRole('alertdialog').getByTestId('automation-undo-confirm').click();
         await expect(page.getByText(/Removed \d+ objects created by this tool/)).toBeVisible({ timeout: 30_000 });
+        await expect(page.getByRole('alertdialog')).toHaveCount(0);
       } finally {
         await server.stop();
       }

@@ -378,13 +378,43 @@ export class SetupEngine {
     if (d.roleAssignment) {
       run.record.managementRoleAssignmentName = name;
       this.audit(run, 'management-role-assignment', 'Get-ManagementRoleAssignment', name, 'reused');
+      await this.authorizationCheck(run);
       return 'reused';
     }
     const reply = await this.deps.exchange.invoke('New-ManagementRoleAssignment', { Name: name, Role: 'Application SMTP.SendAsApp', App: run.record.appId, CustomResourceScope: run.record.managementScopeName });
     run.record.managementRoleAssignmentName = name;
     this.markCreated(run, 'management-role-assignment');
     this.audit(run, 'management-role-assignment', `New-ManagementRoleAssignment -Role 'Application SMTP.SendAsApp' -App ${run.record.appId}`, name, 'created', reply);
+    await this.authorizationCheck(run);
     return 'created';
+  }
+
+  /**
+   * App RBAC's own check: Test-ServicePrincipalAuthorization -Identity <SP> -Resource <mailbox>
+   * must list "Application SMTP.SendAsApp" with InScope true. Right after the assignment is
+   * created Exchange may not see it yet (RBAC replication): that is retried with the same bounded
+   * backoff as Graph's replication and shown as waiting; still not authorized after it, a warning
+   * finding (the objects exist; the Mailbox step's own check tells later whether it settled).
+   */
+  private async authorizationCheck(run: RunState): Promise<void> {
+    const spId = run.record.servicePrincipalId!;
+    const mailbox = run.options.mailbox;
+    const operation = `Test-ServicePrincipalAuthorization -Identity ${spId} -Resource ${mailbox}`;
+    const delays = this.deps.replicationDelaysMs ?? DEFAULT_REPLICATION_DELAYS_MS;
+    for (let attempt = 0; ; attempt++) {
+      const reply = await this.deps.exchange.invoke('Test-ServicePrincipalAuthorization', { Identity: spId, Resource: mailbox });
+      const authorized = reply.value.some((row) => row.RoleName === 'Application SMTP.SendAsApp' && (row.InScope === true || row.InScope === 'True'));
+      // A check, not a change: the audit trail keeps changes; a refusal is the finding below.
+      if (authorized) return;
+      if (attempt >= delays.length) {
+        run.findings.push({ code: 'SETUP_SP_NOT_AUTHORIZED', severity: 'warning', step: 'management-role-assignment', params: { operation, mailbox, servicePrincipalId: spId, attempts: attempt + 1, ...(reply.requestId ? { requestId: reply.requestId } : {}) } });
+        return;
+      }
+      const waitMs = delays[attempt]!;
+      run.waits.set('management-role-assignment', (run.waits.get('management-role-assignment') ?? 0) + 1);
+      this.deps.onProgress?.({ type: 'waiting', step: 'management-role-assignment', reason: 'replication', waitMs, attempt: attempt + 1 });
+      await (this.deps.wait ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(waitMs);
+    }
   }
 
   private async smtpAuth(run: RunState, d: Discovery): Promise<'changed' | 'skipped'> {

@@ -38,7 +38,7 @@ h1 { font-size: 16pt; margin: 0 0 1mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm
 h3 { font-size: 10.5pt; margin: 4mm 0 1mm; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 1mm 0; } tr { break-inside: avoid; }
 th, td { text-align: left; vertical-align: top; padding: 1.2mm 2mm; border-bottom: 1px solid #ddd; }
-th { width: 36%; font-weight: 600; } td { overflow-wrap: anywhere; }
+th { width: 36%; font-weight: 600; } table.audit th { width: auto; } table.audit td { font-size: 9pt; } td { overflow-wrap: anywhere; }
 .meta { color: #444; } .value { font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: 9.5pt; }
 .summary { border: 1.5pt solid #555; padding: 3mm 4mm; margin: 4mm 0; break-inside: avoid; }
 .summary.ok { border-color: #0a6b0a; } .summary.bad { border-color: #b00020; }
@@ -135,6 +135,26 @@ function expirySection(profile: Profile, locale: string, now: Date): string {
   ])}</table>`;
 }
 
+/** The operation's words for the reader (the exact call stays in the table, monospace). */
+const RESULT_WORDS: Record<string, string> = {
+  created: 'Created', reused: 'Reused (already there)', changed: 'Changed', removed: 'Removed', failed: 'Failed', skipped: 'Skipped',
+};
+
+/**
+ * The automated setup's audit trail (issue 14 point 4): every change, when (in the reader's
+ * locale), by whom, what, Microsoft's request id and the result. The record holds ids and names
+ * only, never a secret or a token, and every value is escaped.
+ */
+function auditSection(doc: ExportDocument, locale: string): string {
+  const trail = doc.automation?.audit ?? [];
+  if (!doc.automation || trail.length === 0) return '';
+  const route = doc.automation.route === 'classic' ? 'classic route' : 'App RBAC route';
+  return `<h2>Automated setup: audit trail</h2>
+<p class="meta">The changes ise-smtp-oauth made in the tenant with the administrator's sign-in (${escapeHtml(route)}), oldest first. The request id is the one Microsoft returned: quote it to Microsoft support.</p>
+<table class="audit"><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Request id</th><th scope="col">Result</th></tr>
+${trail.map((e) => `<tr><td>${escapeHtml(moment(e.at, locale))}</td><td>${escapeHtml(e.upn)}</td><td><span class="value">${escapeHtml(e.operation)}</span>${e.target ? `<br>${escapeHtml(e.target)}` : ''}</td><td class="value">${escapeHtml(e.requestId ?? '')}</td><td class="${e.result === 'failed' ? 'failed' : e.result === 'skipped' ? 'not-tested' : 'proven'}">${escapeHtml(RESULT_WORDS[e.result] ?? e.result)}${e.status !== undefined ? ` (HTTP ${e.status})` : ''}</td></tr>`).join('\n')}</table>`;
+}
+
 function appendix(v: ExportVerification | null, doc: ExportDocument, locale: string): string {
   if (!v) return '';
   const claims = v.claims;
@@ -221,6 +241,7 @@ ${NODE_ROLES.map((r) => `<tr><td>${escapeHtml(r.node)}</td><td>${escapeHtml(r.se
 <ul>${nodeNeeds(tokenHost, s['SMTP Server'], s['SMTP Port'], caSubjects).map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>
 <h2>Client secret expiry</h2>
 ${expirySection(profile, locale, now)}
+${auditSection(doc, locale)}
 <div class="signatures"><div>Prepared by (name, date, signature)</div><div>Approved by (name, date, signature)</div></div>
 ${appendix(v, doc, locale)}
 </body>

@@ -90,6 +90,17 @@ export function buildExportDocument(profile: Profile, ctx: ExportContext): Expor
       Scope: profile.scope ?? DEFAULT_SCOPE,
     },
     lastVerification: verificationSummary(profile.lastVerification),
+    automation: profile.automation
+      ? {
+          route: profile.automation.route,
+          // Field by field: only what the trail is meant to say, whatever else a record grows.
+          audit: profile.automation.audit.map((e) => ({
+            at: e.at, upn: e.upn, step: e.step, operation: e.operation, target: e.target, result: e.result,
+            ...(e.requestId !== undefined ? { requestId: e.requestId } : {}),
+            ...(e.status !== undefined ? { status: e.status } : {}),
+          })),
+        }
+      : null,
   };
   const hmac = ctx.integrityKey
     ? { hmac: { algorithm: 'hmac-sha256' as const, installationId: ctx.integrityKey.installationId, value: exportHmac(body, ctx.integrityKey.key) } }

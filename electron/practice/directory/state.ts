@@ -103,6 +103,8 @@ export interface ExoRoleAssignment {
   app: string;
   customResourceScope: string;
   identity: string;
+  /** Under 'replication-delay': when Test-ServicePrincipalAuthorization starts to see it (RBAC replication). */
+  visibleAt?: number;
 }
 
 export interface PracticeAdmin {

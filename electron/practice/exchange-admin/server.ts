@@ -264,7 +264,8 @@ export async function startExchangeAdminEmulator(opts: ExchangeAdminOptions): Pr
         if (!scope) throw notFound(String(p.CustomResourceScope));
         const name = typeof p.Name === 'string' && p.Name ? p.Name : `Application SMTP.SendAsApp-${sp.displayName}`;
         if (ex.roleAssignments.some((r) => r.name.toLowerCase() === name.toLowerCase())) throw alreadyExists(name);
-        ex.roleAssignments.push({ name, role: 'Application SMTP.SendAsApp', app: sp.appId, customResourceScope: scope.name, identity: name });
+        const visibleAt = dir.visibleAt();
+        ex.roleAssignments.push({ name, role: 'Application SMTP.SendAsApp', app: sp.appId, customResourceScope: scope.name, identity: name, ...(visibleAt > 0 ? { visibleAt } : {}) });
         changed();
         return { value: [{ Name: name, Identity: name, Role: 'Application SMTP.SendAsApp', RoleAssignee: sp.appId, RoleAssigneeType: 'ServicePrincipal', CustomResourceScope: scope.name }] };
       }
@@ -281,8 +282,9 @@ export async function startExchangeAdminEmulator(opts: ExchangeAdminOptions): Pr
         const mailbox = p.Resource === undefined ? undefined : mailboxOf(p.Resource).toLowerCase();
         const scopes = new Map(ex.managementScopes.map((s) => [s.name.toLowerCase(), s.recipientRestrictionFilter]));
         return {
+          // A new assignment takes a while to reach Exchange's RBAC (the replication-delay fault).
           value: ex.roleAssignments
-            .filter((r) => r.app === sp.appId)
+            .filter((r) => r.app === sp.appId && (r.visibleAt ?? 0) <= Date.now())
             .map((r) => {
               const filter = scopes.get(r.customResourceScope.toLowerCase()) ?? '';
               const inScope = mailbox ? new RegExp(`['"]${mailbox.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`, 'i').test(filter) : false;
