@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProfileFieldsSchema, type ProfileFields } from './contract/profiles';
+import { RouteSchema } from './diagnostic-report';
 import { ISE_AUTH_TYPE } from './ise-sheet';
 import { AuditEntrySchema } from './contract/automation';
 
