@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { lookUpTenant, issueToken } from './token-issuer';
 import { keyThumbprint } from './jwt';
+import { readBody } from './http-body';
 import type { PracticeTenantState } from './tenant-state';
 
 /**
@@ -54,23 +55,6 @@ function send(res: ServerResponse, status: number, body: unknown, traceId?: stri
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(null));
-  });
-}
 
 function openIdConfiguration(host: string, tenantId: string): Record<string, unknown> {
   return {
@@ -125,7 +109,7 @@ export async function startTokenServer(opts: TokenServerOptions): Promise<TokenS
     if (opts.extraRoute && (await opts.extraRoute(req, res, url))) return;
 
     if (req.method === 'POST' && parts.length === 4 && parts[1] === 'oauth2' && parts[2] === 'v2.0' && parts[3] === 'token') {
-      const body = await readBody(req);
+      const body = await readBody(req, MAX_BODY_BYTES);
       await delay();
       if (body === null) return send(res, 413, { error: 'invalid_request' }, undefined, cid);
       const form = new URLSearchParams(body);

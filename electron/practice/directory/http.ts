@@ -6,25 +6,9 @@ import { verifyJwt, type JwtClaims } from '../jwt';
 
 /** Small HTTPS plumbing shared by the Graph and Exchange admin emulators (127.0.0.1 only). */
 
-const MAX_BODY_BYTES = 256 * 1024;
+/** The largest request body the Graph and Exchange admin emulators read. */
+export const MAX_BODY_BYTES = 256 * 1024;
 
-export function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(null));
-  });
-}
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (status === 204 || body === undefined) {

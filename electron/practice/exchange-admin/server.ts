@@ -1,6 +1,7 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listenHttps, readBody, sendJson, verifyAdminToken, type HttpsService } from '../directory/http';
+import { readBody } from '../http-body';
+import { listenHttps, MAX_BODY_BYTES, sendJson, verifyAdminToken, type HttpsService } from '../directory/http';
 import type { ExoServicePrincipal, PracticeDirectory } from '../directory/state';
 import { PRACTICE_IDS, type PracticeTenantState } from '../tenant-state';
 
@@ -109,7 +110,7 @@ export async function startExchangeAdminEmulator(opts: ExchangeAdminOptions): Pr
     if (!tenantOk(parts[2] ?? '')) throw new CmdletError(400, { error: { code: 'BadRequest', message: `Tenant '${parts[2] ?? ''}' is not valid.` } }); // UNCONFIRMED
     const claims = verifyAdminToken(req.headers.authorization, opts.signingKey, 'https://outlook.office365.com', opts.tenantId);
     if (!claims) throw new CmdletError(401, { error: { code: 'Unauthorized', message: 'Access token validation failure.' } }); // UNCONFIRMED text
-    const raw = await readBody(req);
+    const raw = await readBody(req, MAX_BODY_BYTES);
     dir.reload(); // then synchronous up to save(): no interleaving with a concurrent call
     let input: { CmdletName?: unknown; Parameters?: unknown } = {};
     try {

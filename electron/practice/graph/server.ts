@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntraRoleName } from '../../../shared/contract/automation';
-import { listenHttps, readBody, sendJson, verifyAdminToken, type HttpsService } from '../directory/http';
+import { readBody } from '../http-body';
+import { listenHttps, MAX_BODY_BYTES, sendJson, verifyAdminToken, type HttpsService } from '../directory/http';
 import { sha256, type DirApplication, type DirServicePrincipal, type PracticeDirectory } from '../directory/state';
 import { PRACTICE_IDS } from '../tenant-state';
 
@@ -141,7 +142,7 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions): Promise<Ht
     if (write && (dir.trip('graph-throttled', 'graph-write', 2) || dir.faults.has('graph-throttled-always'))) {
       throw new GraphError(429, 'TooManyRequests', 'Please retry again later.', undefined, { 'Retry-After': '1' });
     }
-    const raw = write ? await readBody(req) : '';
+    const raw = write ? await readBody(req, MAX_BODY_BYTES) : '';
     // From here to save() nothing awaits: concurrent requests cannot interleave their changes.
     dir.reload();
     let body: Record<string, unknown> = {};

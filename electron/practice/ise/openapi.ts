@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { authenticate, readBody, sendEmpty, sendHtml, sendJson, type IseAccount } from './http';
+import { readBody } from '../http-body';
+import { authenticate, MAX_BODY_BYTES, sendEmpty, sendHtml, sendJson, type IseAccount } from './http';
 import type { IsePracticeState } from './state';
 import { entryFromPem, listItem, type TrustEntry } from './trust-store';
 
@@ -34,7 +35,7 @@ function pemOk(pem: string): X509Certificate | null {
 
 export function createOpenApiHandler(ctx: OpenApiContext) {
   const handleImport = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const raw = await readBody(req);
+    const raw = await readBody(req, MAX_BODY_BYTES);
     let body: Record<string, unknown>;
     try {
       body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
