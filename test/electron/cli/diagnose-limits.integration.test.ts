@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreatePki, type PracticePki } from '../../../electron/practice/certificates';
 import { spawnCli } from '../../support/spawn-cli';
+import { localServers, refusedPort } from '../../support/local-servers';
 
 // Issue 17 point 3 through the real CLI: `--ca-file` that is a FIFO or /dev/zero is bad input
 // (exit 2, at once); a token endpoint sending an endless reply is a finding, and the CLI's memory
@@ -18,24 +18,7 @@ const CLIENT = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const SECRET = 'Xy8Q~abcdefghijklmnopqrstuvwxyz0123456789';
 let dir: string;
 let pki: PracticePki;
-const servers: Array<Server | HttpsServer> = [];
-const sockets = new Set<Socket>();
-
-function listen<T extends Server | HttpsServer>(server: T): Promise<number> {
-  servers.push(server);
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  return new Promise((resolve) => server.listen(0, HOST, () => resolve((server.address() as { port: number }).port)));
-}
-
-async function refusedPort(): Promise<number> {
-  const s = createServer();
-  const port = await new Promise<number>((resolve) => s.listen(0, HOST, () => resolve((s.address() as { port: number }).port)));
-  await new Promise((r) => s.close(r));
-  return port;
-}
+const { listen, closeAll } = localServers();
 
 const base = (authorityHost: string, smtpPort: number) => [
   'diagnose', '--json', '--tenant-id', TENANT, '--client-id', CLIENT, '--mailbox', 'no-reply@contoso.onmicrosoft.com',
@@ -47,8 +30,7 @@ beforeAll(async () => {
   pki = await loadOrCreatePki(join(dir, 'data'));
 });
 afterAll(async () => {
-  for (const s of sockets) s.destroy();
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  await closeAll();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TLSSocket } from 'node:tls';
@@ -11,6 +11,7 @@ import { handshake, openTcp } from '../../../../electron/core/diagnostics/tcp-tl
 import { redact } from '../../../../electron/core/diagnostics/redact';
 import { loadOrCreatePki, type PracticePki } from '../../../../electron/practice/certificates';
 import { ENTRA_REPLIES } from '../../../support/recorded-replies';
+import { localServers, refusedPort } from '../../../support/local-servers';
 
 const HOST = '127.0.0.1';
 const TENANT = '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
@@ -19,25 +20,7 @@ const SECRET = 'Xy8Q~abcdefghijklmnopqrstuvwxyz0123456789';
 const MAILBOX = 'no-reply@contoso.onmicrosoft.com';
 let dataDir: string;
 let pki: PracticePki;
-const servers: Array<Server | HttpsServer> = [];
-const sockets = new Set<Socket>();
-
-function listen<T extends Server | HttpsServer>(server: T): Promise<number> {
-  servers.push(server);
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  return new Promise((resolve) => server.listen(0, HOST, () => resolve((server.address() as { port: number }).port)));
-}
-
-/** A port nothing listens on: bound once, then closed. */
-async function refusedPort(): Promise<number> {
-  const s = createServer();
-  const port = await new Promise<number>((resolve) => s.listen(0, HOST, () => resolve((s.address() as { port: number }).port)));
-  await new Promise((r) => s.close(r));
-  return port;
-}
+const { listen, closeAll } = localServers();
 
 /** A token endpoint that answers every POST with a fixed status and body. */
 function tokenServer(status: number, body: string): Promise<number> {
@@ -92,8 +75,7 @@ beforeAll(async () => {
   pki = await loadOrCreatePki(dataDir);
 });
 afterAll(async () => {
-  for (const s of sockets) s.destroy();
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  await closeAll();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireToken } from '../../../../electron/core/diagnostics/token';
 import { redact } from '../../../../electron/core/diagnostics/redact';
 import { loadOrCreatePki, type PracticePki } from '../../../../electron/practice/certificates';
+import { localServers } from '../../../support/local-servers';
 
 // Issue 17 point 1: a token endpoint answering 3xx must not make the client send client_id and
 // client_secret again to the Location; the redirect is a finding that names the Location.
@@ -16,17 +17,7 @@ const CLIENT = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const SECRET = 'Xy8Q~abcdefghijklmnopqrstuvwxyz0123456789';
 let dataDir: string;
 let pki: PracticePki;
-const servers: Array<Server | HttpsServer> = [];
-const sockets = new Set<Socket>();
-
-function listen<T extends Server | HttpsServer>(server: T): Promise<number> {
-  servers.push(server);
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  return new Promise((resolve) => server.listen(0, HOST, () => resolve((server.address() as { port: number }).port)));
-}
+const { listen, closeAll } = localServers();
 
 /** The attacker's host the Location points to: records every connection and byte it gets. */
 async function trap(): Promise<{ port: number; connections: () => number; bytes: () => string }> {
@@ -66,8 +57,7 @@ beforeAll(async () => {
   pki = await loadOrCreatePki(dataDir);
 });
 afterAll(async () => {
-  for (const s of sockets) s.destroy();
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  await closeAll();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
