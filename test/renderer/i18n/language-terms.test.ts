@@ -33,32 +33,50 @@ describe('Microsoft terms and one register', () => {
   });
 });
 
-describe('portal labels: localized, with the English beside them', () => {
-  it.each(['de', 'fr', 'nl', 'it', 'zh-TW'] as const)('%s wizard texts name no admin-center label in English alone', async (lng) => {
-    const { PORTAL_LABELS } = (await import('../../../scripts/i18n-language-fixes.mjs')) as { PORTAL_LABELS: Record<string, Record<string, string>> };
-    const wizard = texts(lng).filter(([k]) => k.startsWith('wizard.'));
-    for (const [english, local] of Object.entries(PORTAL_LABELS[lng]!)) {
-      const alone = wizard.filter(([, t]) => t.replaceAll(`${local} (${english})`, '').includes(english)).map(([k]) => k);
+// Every namespace, not only the wizard's steps: the finding texts, automation, the ISE API panel,
+// certificates, advice, ux, profiles and validation name the same admin-center menus and buttons.
+// ADMIN_CENTER_LABELS is the one table; `node scripts/i18n-language-fixes.mjs` writes the form.
+describe('portal labels in every namespace: localized, with the English beside them', () => {
+  it.each(['de', 'fr', 'nl', 'it', 'zh-TW'] as const)('%s names no admin-center label in English alone', async (lng) => {
+    const { ADMIN_CENTER_LABELS, besideLocal, localForms } = (await import('../../../scripts/i18n-language-fixes.mjs')) as {
+      ADMIN_CENTER_LABELS: Record<string, Record<string, string>>;
+      besideLocal: (local: string | string[], english: string) => RegExp;
+      localForms: (lng: string, english: string) => string[];
+    };
+    const all = texts(lng);
+    for (const ns of ['wizard', 'findings', 'automation', 'iseApi', 'certificates', 'advice', 'ux', 'profiles', 'validation', 'app']) {
+      expect(all.some(([k]) => k.startsWith(`${ns}.`)), ns).toBe(true);
+    }
+    const labels = Object.entries(ADMIN_CENTER_LABELS[lng]!);
+    // Take out every "localized (English)" first, so a path read as one ("Benutzer > Aktive Benutzer
+    // (Users > Active users)") does not leave its parts behind; what English is left stands alone.
+    const rest = (t: string) => labels.reduce((out, [english]) => out.replace(besideLocal(localForms(lng, english), english), ''), t);
+    for (const [english] of labels) {
+      const alone = all.filter(([, t]) => rest(t).includes(english)).map(([k]) => k);
       expect(alone, `${lng}: ${english}`).toEqual([]);
     }
-    expect(wizard.some(([, t]) => t.includes(`${PORTAL_LABELS[lng]!['API permissions']} (API permissions)`))).toBe(true);
+    // A path whose first part stayed English: "Users > Aktive Benutzer (Active users)".
+    for (const [english, local] of labels.filter(([english]) => english.includes(' > '))) {
+      const parts = english.split(' > ');
+      const mixed = `${parts.slice(0, -1).join(' > ')} > ${local.split(' > ').at(-1)} (${parts.at(-1)})`;
+      expect(all.filter(([, t]) => t.includes(mixed)).map(([k]) => k), `${lng}: ${mixed}`).toEqual([]);
+    }
+    for (const english of ['API permissions', 'Client secrets', 'Value', 'Revoke admin consent', 'Remove permission', 'Conditional Access', 'Authenticated SMTP']) {
+      expect(all.some(([, t]) => besideLocal(localForms(lng, english), english).test(t)), `${lng}: ${english} beside its localized label`).toBe(true);
+    }
   });
 });
 
 // The finding texts (cause and fix) name more admin-center menus and buttons than the steps;
 // scripts/i18n-language-fixes.mjs --finding-labels writes them in the same form.
 describe('finding texts: admin-center labels localized, with the English beside them', () => {
-  it.each(['de', 'fr', 'nl', 'it', 'zh-TW'] as const)('%s findings name no admin-center label in English alone', async (lng) => {
+  it.each(['de', 'fr', 'nl', 'it', 'zh-TW'] as const)('%s findings name the main admin-center labels localized, the English beside them', async (lng) => {
     const { FINDING_PORTAL_LABELS, besideLocal } = (await import('../../../scripts/i18n-language-fixes.mjs')) as {
       FINDING_PORTAL_LABELS: Record<string, Record<string, string>>;
       besideLocal: (local: string, english: string) => RegExp;
     };
     const findings = texts(lng).filter(([k]) => k.startsWith('findings.'));
     expect(findings.length).toBeGreaterThan(50);
-    for (const [english, local] of Object.entries(FINDING_PORTAL_LABELS[lng]!)) {
-      const alone = findings.filter(([, t]) => t.replace(besideLocal(local, english), '').includes(english)).map(([k]) => k);
-      expect(alone, `${lng}: ${english}`).toEqual([]);
-    }
     for (const english of ['API permissions', 'Grant admin consent', 'App registrations', 'Enterprise applications', 'Certificates & secrets', 'Manage email apps', 'Authenticated SMTP']) {
       const local = FINDING_PORTAL_LABELS[lng]![english]!;
       expect(findings.some(([, t]) => t.includes(`${local} (${english})`) || besideLocal(local, english).test(t)), `${lng}: ${local} (${english})`).toBe(true);
