@@ -25,6 +25,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../client';
+import { formatDate, formatDateTime, localizeDates } from '../i18n/format';
 import type { AuditEntry, SessionStatus, SetupFinding, SetupResultView } from '../../shared/contract/automation';
 import { UndoDialog, type UndoPreview } from './UndoDialog';
 
@@ -38,11 +39,11 @@ const useStyles = makeStyles({
 type Route = 'classic' | 'app-rbac';
 
 function FindingList({ findings }: { findings: SetupFinding[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   return (
     <>
-      {findings.map((f, i) => (
+      {findings.map((f) => ({ ...f, params: localizeDates(f.params, i18n.language) })).map((f, i) => (
         <MessageBar key={`${f.code}-${i}`} intent={f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'info'} data-testid={`finding-${f.code}`}>
           <MessageBarBody>
             <strong>{t(`automation.findings.${f.code}.cause`, { ...f.params, role: String(f.params.role ?? ''), step: t(`automation.steps.${f.step}`, { defaultValue: f.step }) })}</strong>{' '}
@@ -57,7 +58,7 @@ function FindingList({ findings }: { findings: SetupFinding[] }) {
 }
 
 function AuditTrail({ audit }: { audit: AuditEntry[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   if (audit.length === 0) return null;
   return (
@@ -78,7 +79,7 @@ function AuditTrail({ audit }: { audit: AuditEntry[] }) {
         <TableBody>
           {audit.map((a, i) => (
             <TableRow key={i}>
-              <TableCell>{new Date(a.at).toLocaleString()}</TableCell>
+              <TableCell>{formatDateTime(a.at, i18n.language)}</TableCell>
               <TableCell>{a.upn}</TableCell>
               <TableCell className={styles.code}>{a.operation}</TableCell>
               <TableCell className={styles.code}>{a.requestId ?? '–'}</TableCell>
@@ -97,7 +98,7 @@ function AuditTrail({ audit }: { audit: AuditEntry[] }) {
  * contract; no token ever reaches this page (SessionStatus has only the UPN).
  */
 export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practiceAvailable: boolean; onOpenProfile?: (profileId: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const [practice, setPractice] = useState(practiceAvailable);
   const [tenantId, setTenantId] = useState('');
@@ -200,7 +201,7 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
     if (!result) return;
     const r = await run('rotate', () => call('automationRotate', { profileName: result.profileName, days: Number(secretDays) || 180, removeOld: true }));
     if (r) {
-      setNote(r.ok ? t('automation.rotate.done', { expiry: r.secretExpiry ?? '' }) : null);
+      setNote(r.ok ? t('automation.rotate.done', { expiry: r.secretExpiry ? formatDate(r.secretExpiry, i18n.language) : '' }) : null);
       setResult({ ...result, audit: [...result.audit, ...r.audit], findings: r.findings });
     }
   };

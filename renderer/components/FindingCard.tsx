@@ -15,6 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { FindingCode, Severity } from '../../shared/findings';
 import type { SetupStep } from '../../shared/steps';
+import { localizeDates } from '../i18n/format';
 import { findingParams } from './findingParams';
 
 const useStyles = makeStyles({
@@ -43,11 +44,12 @@ export interface FindingCardProps {
  * and what to do (texts from `findings.<CODE>.*` in every language), the evidence a click away.
  */
 export function FindingCard({ code, severity, step, params, evidence, headingLevel = 'h4' }: FindingCardProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const titleId = useId('finding-title');
   // A placeholder nothing fills becomes a neutral "…", so a sentence never shows a raw {{placeholder}}.
-  const values = { ...findingParams(evidence ?? '', '…'), ...params };
+  // A date among them ({{expiry}}) reads in the user's language; the evidence below stays as it came.
+  const values = localizeDates({ ...findingParams(evidence ?? '', '…'), ...params }, i18n.language);
   return (
     <Card className={styles.card} data-testid="finding" data-code={code} role="group" aria-labelledby={titleId}>
       <div className={styles.head}>

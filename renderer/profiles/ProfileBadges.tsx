@@ -8,7 +8,7 @@ const useStyles = makeStyles({ badge: { whiteSpace: 'nowrap' } });
 
 /** Days left until the client secret expires: a warning badge at ≤ 30, an urgent one at ≤ 7 and once expired. */
 export function ExpiryBadge({ profile }: { profile: ProfileView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const status = profile.secretExpiryStatus;
   if (!status) return <Badge className={styles.badge} appearance="outline" color="informative">{t('profiles.expiry.unknown')}</Badge>;
@@ -16,7 +16,7 @@ export function ExpiryBadge({ profile }: { profile: ProfileView }) {
     status.level === 'expired' ? t('profiles.expiry.expiredAgo', { count: -status.daysLeft }) : t('profiles.expiry.daysLeft', { count: status.daysLeft });
   const color = status.level === 'ok' ? 'success' : status.level === 'warn30' ? 'warning' : 'danger';
   return (
-    <Tooltip content={`Expiry Date ${profile.secretExpiry ?? ''}`} relationship="description">
+    <Tooltip content={`Expiry Date ${profile.secretExpiry ? formatDate(profile.secretExpiry, i18n.language) : ''}`} relationship="description">
       <Badge className={styles.badge} appearance={status.level === 'ok' ? 'tint' : 'filled'} color={color} data-level={status.level}>
         {label}
       </Badge>
