@@ -92,3 +92,15 @@ describe('finding texts: admin-center labels localized, with the English beside 
   });
 });
 
+
+// Issue 12 / domain review E8: ISE's certificate stores sit under Certificate Management, in every
+// text of every language and in the CLI's English lines alike.
+describe("ISE's certificate menus", () => {
+  it('name Administration > System > Certificates > Certificate Management > …', async () => {
+    const { ISE_NEXT_STEP_EN } = await import('../../../electron/core/ise/next-steps-en');
+    const short = /Administration > System > Certificates > (?!Certificate Management >)/;
+    for (const lng of ['en', 'de', 'fr', 'nl', 'it', 'zh-TW']) expect(keysWith(lng, short), lng).toEqual([]);
+    expect(Object.entries(ISE_NEXT_STEP_EN).filter(([, line]) => short.test(line)).map(([code]) => code)).toEqual([]);
+    expect(keysWith('en', /Administration > System > Certificates > Certificate Management > Trusted Certificates/).length).toBeGreaterThan(0);
+  });
+});
