@@ -65,3 +65,23 @@ export function callGraphTable(calls, critical) {
   const lines = calls.map((c) => `| ${on.has(c.id) ? `**${c.id}**` : c.id} | ${c.service} | \`${c.operation}\` | ${c.needs.join(', ') || '–'} | ${Math.round(c.startMs)} → ${Math.round(c.endMs)} ms |`);
   return [head, ...lines].join('\n');
 }
+
+/**
+ * Where a run's time beyond its minimum went, along its critical path: before the first call,
+ * between each call and the last of the calls it needs (the engine's own work: parsing, the
+ * profile store's writes, the keychain), and after the last call.
+ * @param {Call[]} calls @param {{ path: string[] }} critical @param {number} wallMs
+ * @returns {{ where: string, ms: number }[]} largest first
+ */
+export function pathGaps(calls, critical, wallMs) {
+  const byId = new Map(calls.map((c) => [c.id, c]));
+  const path = critical.path.map((id) => byId.get(id));
+  if (!path.length) return [];
+  const out = [{ where: `before ${path[0].id}`, ms: path[0].startMs }];
+  for (const c of path.slice(1)) {
+    const ready = Math.max(...c.needs.map((n) => byId.get(n).endMs));
+    out.push({ where: `before ${c.id}`, ms: c.startMs - ready });
+  }
+  out.push({ where: `after ${path[path.length - 1].id}`, ms: wallMs - Math.max(...calls.map((c) => c.endMs)) });
+  return out.sort((a, b) => b.ms - a.ms);
+}

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { callGraphTable, callsByService, criticalPath, roundTrips } from './call-graph.mjs';
+import { callGraphTable, callsByService, criticalPath, pathGaps, roundTrips } from './call-graph.mjs';
 import { withinFactor } from './goals.mjs';
 import { startFarSide } from './latency.mjs';
 import { nodeJson, summarize } from './util.mjs';
@@ -24,7 +24,7 @@ function figures(name, run) {
   if (run.overlaps.length) throw new Error(`${name}: step(s) ${run.overlaps.join(', ')} had two calls in flight at once: declare them as separate steps`);
   const cp = criticalPath(run.traced);
   if (cp.violations.length) throw new Error(`${name}: call(s) ${cp.violations.join(', ')} started before a call they declare they need had ended`);
-  return { wallMs: run.wallMs, minimumMs: cp.minimumMs, ratio: run.wallMs / cp.minimumMs, calls: run.traced.length, byService: callsByService(run.traced), depth: cp.depth, maxDepth: cp.maxDepth, critical: cp };
+  return { wallMs: run.wallMs, minimumMs: cp.minimumMs, ratio: run.wallMs / cp.minimumMs, calls: run.traced.length, byService: callsByService(run.traced), depth: cp.depth, maxDepth: cp.maxDepth, critical: cp, gaps: pathGaps(run.traced, cp, run.wallMs) };
 }
 
 function summary(name, list, connectionsPerRun, extra = {}) {
@@ -42,6 +42,8 @@ function summary(name, list, connectionsPerRun, extra = {}) {
     depth: last.depth,
     maxDepth: last.maxDepth,
     graph: callGraphTable(last.traced, last.critical),
+    // Along the critical path, the engine's own time between calls, largest first (the median run's).
+    gaps: [...list].sort((a, b) => a.ratio - b.ratio)[Math.floor((list.length - 1) / 2)].gaps.slice(0, 3).map((g) => `${g.where} ${Math.round(g.ms)} ms`),
     ...extra,
   };
 }
@@ -103,7 +105,7 @@ function engineRows(label, e, rttMs) {
   const services = Object.entries(e.byService).map(([k, v]) => `${k} ${v}`).join(', ');
   return [
     { metric: `${label}: wall (${rttMs} ms RTT)`, s: e.wall, unit: 'ms', goal: `≤ ${ENGINE_GOAL_FACTOR} × minimum = ${ms(g.limit)}`, result: g.result },
-    { metric: `… minimum its call dependencies allow (critical path: ${e.depth} calls of ${e.calls})`, s: e.minimum, unit: 'ms', goal: '', result: 'each call as long as it took, independent calls side by side' },
+    { metric: `… minimum its call dependencies allow (critical path: ${e.depth} calls of ${e.calls})`, s: e.minimum, unit: 'ms', goal: '', result: `each call as long as it took, independent calls side by side; the rest, largest first: ${(e.gaps ?? []).join(', ') || '–'}` },
     { metric: `… calls and round trips per run`, s: { median: e.calls, min: e.calls, max: e.calls, n: 1 }, fmt: (x) => `${x} calls`, goal: '', result: `${services}; ${e.connections} connections → ${e.roundTrips} round trips (1 per call + 2 per connection)` },
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callGraphTable, callsByService, criticalPath, roundTrips, type Call } from '../../bench/call-graph.mjs';
+import { callGraphTable, callsByService, criticalPath, pathGaps, roundTrips, type Call } from '../../bench/call-graph.mjs';
 import { verdict, withinFactor, withinMargin } from '../../bench/goals.mjs';
 
 const call = (id: string, startMs: number, endMs: number, needs: string[] = [], service = 'graph'): Call => ({ id, step: id.split('#')[0]!, service, operation: `GET /${id}`, startMs, endMs, needs });
@@ -60,5 +60,17 @@ describe('goal verdicts', () => {
     expect(withinFactor(121, 100, 1.2).result).toBe('MISSED (1.21 ×)');
     expect(withinMargin(450, 300, 100)).toMatchObject({ holds: false, over: 150, result: 'MISSED (+150 ms over the engine)' });
     expect(withinMargin(390, 300, 100).holds).toBe(true);
+  });
+});
+
+describe('pathGaps', () => {
+  it('says where the time beyond the minimum went along the critical path, largest first', () => {
+    // a ends at 40, b (needs a) starts at 100: 60 ms of the engine's own work between them.
+    const calls = [call('a#1', 5, 40), call('b#1', 100, 140, ['a#1'])];
+    expect(pathGaps(calls, criticalPath(calls), 150)).toEqual([
+      { where: 'before b#1', ms: 60 },
+      { where: 'after b#1', ms: 10 },
+      { where: 'before a#1', ms: 5 },
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { iseRows, setupRows } from '../../bench/engines.mjs';
 import { markdown, rows } from '../../bench/report.mjs';
 
 const s = (median: number) => ({ median, min: median, max: median, n: 3 });
-const engine = (wall: number, minimum: number) => ({ wall: s(wall), minimum: s(minimum), ratio: s(wall / minimum), calls: 11, byService: { graph: 6, exchange: 5 }, connections: 2, roundTrips: 15, depth: 5, maxDepth: 5, graph: '' });
+const engine = (wall: number, minimum: number) => ({ wall: s(wall), minimum: s(minimum), ratio: s(wall / minimum), calls: 11, byService: { graph: 6, exchange: 5 }, connections: 2, roundTrips: 15, depth: 5, maxDepth: 5, graph: '', gaps: ['before b#1 60 ms'] });
 
 describe('engine rows (setup, ISE inspection)', () => {
   it('judge wall ≤ 1.2 × the critical path, per route, and print calls and round trips', () => {
