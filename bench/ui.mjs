@@ -149,6 +149,7 @@ async function wizardChecks(browser, { runs, rttMs, dir, log }) {
           before: diag.start - m.pressAt,
           request: diag.end - diag.start,
           after: m.drawnAt - diag.end,
+          toDom: m.domAt - diag.end,
           verdictOk: body.value.ok,
           others: m.calls.filter((c) => c !== diag && c.start >= m.pressAt - 1).map((c) => `${c.call}${c.start >= diag.end ? ' (after the reply)' : ''}`),
         });
@@ -161,6 +162,7 @@ async function wizardChecks(browser, { runs, rttMs, dir, log }) {
         before: summarize(per.map((p) => p.before)),
         beyondEngine: summarize(per.map((p) => p.request - p.engine)),
         after: summarize(per.map((p) => p.after)),
+        toDom: summarize(per.map((p) => p.toDom)),
         others: [...new Set(per.flatMap((p) => p.others))],
         verdictOk: per.every((p) => p.verdictOk),
       };
@@ -187,7 +189,7 @@ export function uiRows(U) {
         s: c.overhead,
         unit: 'ms',
         goal: '',
-        result: `${Math.round(c.before.median)} / ${Math.round(c.beyondEngine.median)} / ${Math.round(c.after.median)} ms${c.others.length ? `; other calls: ${c.others.join(', ')}` : '; no other call'}`,
+        result: `${Math.round(c.before.median)} / ${Math.round(c.beyondEngine.median)} / ${Math.round(c.after.median)} ms (of which ${Math.round(c.toDom.median)} ms until the verdict was in the DOM, the rest to the next frame)${c.others.length ? `; other calls: ${c.others.join(', ')}` : '; no other call'}`,
       },
     );
   }
