@@ -151,7 +151,7 @@ async function wizardChecks(browser, { runs, rttMs, dir, log }) {
           after: m.drawnAt - diag.end,
           toDom: m.domAt - diag.end,
           verdictOk: body.value.ok,
-          others: m.calls.filter((c) => c !== diag && c.start >= m.pressAt - 1).map((c) => `${c.call}${c.start >= diag.end ? ' (after the reply)' : ''}`),
+          others: m.calls.filter((c) => c !== diag && c.start >= m.pressAt - 1).map((c) => `${c.call} (${c.start < diag.start ? 'before the request' : c.start < m.domAt ? 'after the reply, before the verdict' : 'after the verdict'})`),
         });
       }
       log(`ui: wizard Check on ${screen} ×${runs}: ${per.map((p) => `${Math.round(p.press)}/${p.engine}`).join(', ')} ms (press→drawn/engine)`);
