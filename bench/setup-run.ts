@@ -38,7 +38,38 @@ try {
 }
 const memory = new Map<string, string>();
 const vault = vaultKind === 'keychain' ? keychain : ({ set: async (id: string, s: string) => void memory.set(id, s), get: async (id: string) => memory.get(id) ?? null, delete: async (id: string) => memory.delete(id) } as unknown as Vault);
-const profiles = new ProfileService({ store: new ProfileStore({ dataDir }), vault });
+// The engine's own work between calls, timed where it is known to weigh: each profile-store
+// write (a locked, fsync'd rewrite of the file, synchronous by design) and each keychain write.
+const own = { storeWrites: 0, storeMs: 0, keychainWrites: 0, keychainMs: 0 };
+const store = new ProfileStore({ dataDir });
+for (const method of ['create', 'update'] as const) {
+  const original = store[method].bind(store) as (...args: unknown[]) => unknown;
+  (store as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+    const t = performance.now();
+    try {
+      return original(...args);
+    } finally {
+      own.storeWrites++;
+      own.storeMs += performance.now() - t;
+    }
+  };
+}
+const timedVault = new Proxy(vault, {
+  get(target, key, receiver) {
+    const v = Reflect.get(target, key, receiver) as unknown;
+    if (key !== 'set' || typeof v !== 'function') return v;
+    return async (...args: unknown[]) => {
+      const t = performance.now();
+      try {
+        return await (v as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+      } finally {
+        own.keychainWrites++;
+        own.keychainMs += performance.now() - t;
+      }
+    };
+  },
+});
+const profiles = new ProfileService({ store, vault: timedVault });
 const automation = createAutomation({
   tenantId: far.credentials.tenantId,
   signInClientId: far.automation.signInClientId,
@@ -55,6 +86,7 @@ try {
   await Promise.all([automation.session.graphToken(), automation.session.exchangeToken()]);
   const signInCalls = automation.session.calls;
   const trace = new CallTrace();
+  Object.assign(own, { storeWrites: 0, storeMs: 0, keychainWrites: 0, keychainMs: 0 });
   const t = performance.now();
   const result = await trace.run(() => automation.setup({ tenantId: far.credentials.tenantId, mailbox: far.credentials.mailbox, route, profileName: `bench-${route}`, practice: true, signInClientId: far.automation.signInClientId }));
   const wallMs = performance.now() - t;
@@ -62,7 +94,7 @@ try {
   const p = profiles.store.find(`bench-${route}`);
   if (p) await vault.delete(p.id).catch(() => false);
   process.stdout.write(
-    JSON.stringify({ route, wallMs, calls: result.calls, signInCallsDuringSetup: automation.session.calls - signInCalls, created: result.created, traced: trace.calls(), overlaps: trace.overlaps, vault: vaultKind }) + '\n',
+    JSON.stringify({ route, wallMs, calls: result.calls, signInCallsDuringSetup: automation.session.calls - signInCalls, created: result.created, traced: trace.calls(), overlaps: trace.overlaps, vault: vaultKind, own }) + '\n',
   );
 } finally {
   await automation.close();
