@@ -65,6 +65,9 @@ export async function benchSetup({ runs = 3, rttMs = 40, log = () => undefined }
         const after = await side.command('stats');
         conns.push(delta(after, before, ['graph', 'exchange']));
         vault = run.vault;
+        // The engine's own count (the result's `calls`, as `setup --json` prints it) must be what the trace saw.
+        if (run.calls.graph + run.calls.exchange !== run.traced.length) throw new Error(`setup ${route}: the result counts ${run.calls.graph + run.calls.exchange} Graph and Exchange calls, the trace ${run.traced.length}`);
+        if (run.signInCallsDuringSetup > 0) throw new Error(`setup ${route}: ${run.signInCallsDuringSetup} sign-in call(s) inside the timed run`);
         list.push({ ...figures(`setup ${route}`, run), traced: run.traced, own: run.own });
       }
       log(`setup ${route} ×${runs}: ${list.map((f) => `${Math.round(f.wallMs)}/${Math.round(f.minimumMs)}`).join(', ')} ms (wall/minimum)`);
