@@ -27,28 +27,44 @@ export function protocolMinimumMs(rttMs) {
   return Math.max(tokenPath, smtpPath) + ROUND_TRIPS.auth * rttMs;
 }
 
-/** Starts the far side (practice tenant behind relays) and resolves with its JSON line and a stop(). */
-export function startFarSide(dataDir, rttMs) {
+/**
+ * Starts the far side (practice tenant behind relays; `flags` add the automation emulators'
+ * and a practice ISE's relays, see practice-net.ts) and resolves with its JSON line, a
+ * command(cmd) that sends it one command line and resolves with its JSON answer, and a stop().
+ */
+export function startFarSide(dataDir, rttMs, flags = []) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/practice-net.ts', dataDir, String(rttMs)], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/practice-net.ts', dataDir, String(rttMs), ...flags], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
+    const waiting = [];
+    let started = false;
     child.stderr.on('data', (d) => (err += d));
     child.once('exit', (code) => reject(new Error(`practice-net exited with ${code}\n${err}`)));
     child.stdout.on('data', (d) => {
       out += d;
-      const nl = out.indexOf('\n');
-      if (nl < 0) return;
-      resolve({
-        line: out.slice(0, nl),
-        far: JSON.parse(out.slice(0, nl)),
-        stop: () =>
-          new Promise((done) => {
-            child.removeAllListeners('exit');
-            child.once('exit', done);
-            child.stdin.end();
-          }),
-      });
+      for (let nl = out.indexOf('\n'); nl >= 0; nl = out.indexOf('\n')) {
+        const text = out.slice(0, nl);
+        out = out.slice(nl + 1);
+        if (!started) {
+          started = true;
+          resolve({
+            line: text,
+            far: JSON.parse(text),
+            command: (cmd) =>
+              new Promise((done) => {
+                waiting.push(done);
+                child.stdin.write(`${cmd}\n`);
+              }),
+            stop: () =>
+              new Promise((done) => {
+                child.removeAllListeners('exit');
+                child.once('exit', done);
+                child.stdin.end();
+              }),
+          });
+        } else waiting.shift()?.(JSON.parse(text));
+      }
     });
   });
 }

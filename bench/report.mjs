@@ -58,7 +58,8 @@ export function rows(r) {
       out.push({ metric: row.metric, median: fmt(row.s.median), min: row.s.n > 1 ? fmt(row.s.min) : '', max: row.s.n > 1 ? fmt(row.s.max) : '', runs: String(row.s.n), goal: row.goal ?? '', result: row.result ?? '' });
     }
   }
-  return out;
+  // A row without a goal is context for the row above it (a minimum, a breakdown): it says so.
+  return out.map((row) => (row.goal ? row : { ...row, goal: '(context)' }));
 }
 
 /** A plain-text table for the console. */
@@ -128,6 +129,13 @@ const ANALYZER_NOTES = [
   "The limit is now CPU per entry on each of the two cores: the byte search and the entry walk (~40 % of the time on the dense log), the memo's hash and compare (~20 %), and for entries never seen before the full parse and classification. Two cores and a machine shared with other work decide the wall time: the CPU-time row shows the work itself. A log whose every entry is unique (no two sends alike) loses the memo and falls back to the full parse of each entry; grep stays faster because it only counts lines.",
 ].join('\n');
 
+/** Each section's start, duration and 1-minute load average before and after it. */
+function sectionLoadTable(r) {
+  const list = (r.sections ?? []).filter((s) => s.loadBefore !== undefined);
+  if (!list.length) return [];
+  return ['| section | started | took | load before → after (1 min) |', '|---|---|---:|---|', ...list.map((s) => `| ${s.id} | ${s.startedAt} | ${s.seconds} s | ${s.loadBefore} → ${s.loadAfter} |`), ''];
+}
+
 /** docs/PERFORMANCE.md */
 export function markdown(r, argv) {
   const m = r.machine;
@@ -153,6 +161,7 @@ export function markdown(r, argv) {
     '',
     'Other work shared this machine during the run (the load average says how much): read the figures as an upper bound.',
     '',
+    ...sectionLoadTable(r),
     '## Results',
     '',
     markdownTable(rows(r)),
@@ -221,14 +230,19 @@ export function markdown(r, argv) {
     parts.push(
       '## 5. A large profile store, and the screens',
       '',
-      "bench/profile-store-gen.mjs writes stores of 1,000 and 20,000 profiles, each with a full last verification as the wizard keeps it (the 20,000 file is ~40 MB). `profiles list` is timed as a whole process (node start-up included; the bare `node -e ''` of the same run is beside it). The Profiles screen and the CLI's list read the store through electron/core/profiles/page.ts: the file is parsed once per change and reused while its size, mtime and inode stay the same, only the page's profiles are validated, and the secret status comes from one keychain call (findCredentials) instead of one per profile; the screen shows 50 profiles per page. The first call on 20,000 profiles reads and parses the whole file, the longest the event loop is blocked; the store itself (ProfileStore, used by every write) still reads and validates the whole file on each call, which is why the list path avoids it. bench/ui.mjs times, in Chromium, the click on Profiles to the first 50 rows drawn (1,000 profiles), and the press on Check all to its result drawn beside the engine's own time in the fleetCheck reply; the practice tenant inside `serve` has no RTT relay, and the goal is the screen's overhead over the engine.",
+      "bench/profile-store-gen.mjs writes stores of 1,000 and 20,000 profiles, each with a full last verification as the wizard keeps it (the 20,000 file is ~40 MB). `profiles list` is timed as a whole process (node start-up included; the bare `node -e ''` of the same run is beside it). The Profiles screen and the CLI's list read the store through electron/core/profiles/page.ts: the file is parsed once per change and reused while its size, mtime and inode stay the same, only the page's profiles are validated, and the secret status comes from one keychain call (findCredentials) instead of one per profile; the screen shows 50 profiles per page. The first call on 20,000 profiles reads and parses the whole file, the longest the event loop is blocked; the store itself (ProfileStore, used by every write) still reads and validates the whole file on each call, which is why the list path avoids it. bench/ui.mjs times, in Chromium, the click on Profiles to the first 50 rows drawn (1,000 profiles).",
       '',
     );
+  }
+  // Sections that bring their own notes (bench/sections.mjs `notes`), in the order they ran.
+  const TITLES = { setup: 'The automated setup ("Set it up for me")', ise: 'The ISE inspection', ui: "The wizard's Check, in Chromium" };
+  for (const section of r.sections ?? []) {
+    if (section.notes) parts.push(`## ${TITLES[section.id] ?? section.id}`, '', section.notes, '');
   }
   parts.push(
     '## Adding rows',
     '',
-    'The sections come from one list, bench/sections.mjs: a measurement is a module with `run(options)` and `rows(data)` (each row with its goal and whether it holds in the run) and one entry in that list. The automated setup and the ISE inspection (issue 16 part 4) are to be added there by their owners when those land; this run has no rows for them.',
+    'The sections come from one list, bench/sections.mjs: a measurement is a module with `run(options)`, `rows(data)` (each row with its goal and whether it holds in the run) and optionally `notes(data)` (its paragraph here), and one entry in that list.',
     '',
   );
   parts.push('## Goals missed, and why', '', missedGoals(r), '');

@@ -16,11 +16,12 @@ import net from 'node:net';
 /**
  * Starts a delaying relay in front of 127.0.0.1:targetPort.
  * @param {{ targetPort: number, rttMs: number, port?: number }} opts
- * @returns {Promise<{ port: number, close(): Promise<void> }>}
+ * @returns {Promise<{ port: number, readonly connections: number, close(): Promise<void> }>}
  */
 export async function startRttProxy({ targetPort, rttMs, port = 0 }) {
   const half = rttMs / 2;
   const sockets = new Set();
+  let accepted = 0;
 
   /** A FIFO of chunks for one direction, each written at its due time. */
   function delayedPipe(to) {
@@ -56,6 +57,7 @@ export async function startRttProxy({ targetPort, rttMs, port = 0 }) {
 
   const server = net.createServer((client) => {
     const c = performance.now();
+    accepted++;
     client.setNoDelay(true);
     sockets.add(client);
     client.pause();
@@ -105,6 +107,10 @@ export async function startRttProxy({ targetPort, rttMs, port = 0 }) {
   });
   return {
     port: server.address().port,
+    /** Connections accepted so far (each costs the client a TCP handshake, and a TLS one on top). */
+    get connections() {
+      return accepted;
+    },
     close: () =>
       new Promise((resolve) => {
         for (const s of sockets) s.destroy();

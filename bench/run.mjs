@@ -5,7 +5,7 @@
 // a new measurement is one entry there.
 //
 // Usage: npm run bench [-- --quick] [--runs N] [--rtt MS] [--guest-runs N] [--skip-build]
-//                      [--only latency,startup,guest,fleet,profiles,ui] [--no-write] [--save FILE]
+//                      [--only latency,startup,guest,fleet,setup,ise,profiles,ui] [--no-write] [--save FILE]
 // Exit 0 when it measured everything (goals missed are reported, not failures), 1 when a
 // measurement failed, 2 on bad usage.
 import fs from 'node:fs';
@@ -62,15 +62,19 @@ result.sections = [];
 let failed = false;
 for (const section of SECTION_LIST) {
   if (!only.includes(section.id)) continue;
+  // The load beside each section: a long run sees the machine change under it.
+  const load = () => os.loadavg()[0].toFixed(2);
+  const started = { at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), load: load(), t: performance.now() };
+  const when = () => ({ startedAt: started.at, loadBefore: started.load, loadAfter: load(), seconds: Math.round((performance.now() - started.t) / 1000) });
   try {
     const data = await section.run({ quick: values.quick, runs, rttMs, guestRuns, log, skipBuild: values['skip-build'] });
     Object.assign(result, KEYS[section.id]?.(data) ?? { [section.id]: data });
-    result.sections.push({ id: section.id, rows: section.rows(data) });
+    result.sections.push({ id: section.id, rows: section.rows(data), ...(section.notes ? { notes: section.notes(data) } : {}), ...when() });
   } catch (err) {
     // One section failing does not lose the others: its row says so, and the exit code is 1.
     failed = true;
     console.error(`bench: the ${section.id} measurement failed: ${err.stack ?? err.message}`);
-    result.sections.push({ id: section.id, rows: [{ metric: `${section.id}: measurement`, median: '–', min: '', max: '', runs: '0', goal: '', result: `MISSED: the measurement failed (${String(err.message).split('\n')[0].slice(0, 120)})` }] });
+    result.sections.push({ id: section.id, rows: [{ metric: `${section.id}: measurement`, median: '–', min: '', max: '', runs: '0', goal: '', result: `MISSED: the measurement failed (${String(err.message).split('\n')[0].slice(0, 120)})` }], ...when() });
   }
 }
 result.loadAtEnd = os.loadavg().map((x) => x.toFixed(2)).join(' ');

@@ -9,13 +9,14 @@
 // writes them to docs/PERFORMANCE.md; nothing else needs to change.
 import { spawnSync } from 'node:child_process';
 import { benchBundleSize } from './bundle-size.mjs';
+import { benchIse, benchSetup, iseNotes, iseRows, setupNotes, setupRows } from './engines.mjs';
 import { benchFleet, fleetRows } from './fleet.mjs';
 import { benchGuestLog, guestLogRows } from './guest-log.mjs';
 import { benchLatency } from './latency.mjs';
 import { benchProfiles, profileRows } from './profiles.mjs';
 import { legacyRows } from './report.mjs';
 import { benchStartup } from './startup.mjs';
-import { benchUi, uiRows } from './ui.mjs';
+import { benchUi, uiNotes, uiRows } from './ui.mjs';
 import { root } from './util.mjs';
 
 function build(o) {
@@ -51,6 +52,18 @@ export const SECTIONS = [
     rows: fleetRows,
   },
   {
+    id: 'setup',
+    run: (o) => benchSetup({ runs: o.quick ? 2 : 3, rttMs: o.rttMs, log: o.log }),
+    rows: setupRows,
+    notes: setupNotes,
+  },
+  {
+    id: 'ise',
+    run: (o) => benchIse({ runs: o.quick ? 2 : 3, rttMs: o.rttMs, log: o.log }),
+    rows: iseRows,
+    notes: iseNotes,
+  },
+  {
     id: 'profiles',
     run: async (o) => {
       build(o);
@@ -62,8 +75,9 @@ export const SECTIONS = [
     id: 'ui',
     run: async (o) => {
       build(o);
-      return benchUi({ runs: o.quick ? 3 : 5, log: o.log });
+      return benchUi({ runs: o.quick ? 3 : 5, rttMs: o.rttMs, log: o.log });
     },
     rows: uiRows,
+    notes: uiNotes,
   },
 ];

@@ -193,11 +193,9 @@ function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
     const r = await call('diagnoseProfile', { profileId: profile.id, ...(steps ? { steps } : {}), ...(sendTo ? { sendTo } : {}) });
     if (r.ok) {
       setReports((prev) => ({ ...prev, [screen]: r.value }));
-      // A full run is stored as the profile's last verification: read it back.
-      if (!steps) {
-        await loadProfile(profile.id);
-        changed();
-      }
+      // A full run is stored as the profile's last verification: read it back, without holding
+      // the verdict back for that extra round trip (the step shows the report it already has).
+      if (!steps) void loadProfile(profile.id).then(() => changed());
     }
     return r;
   }, [profile, loadProfile, changed]);

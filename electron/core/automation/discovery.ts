@@ -4,13 +4,14 @@ import { GraphCallError } from '../graph/client';
 import type { AutomationRecord } from '../../../shared/contract/automation';
 import { assignmentName, appDisplayName, scopeName, type EngineDeps, type SetupOptions } from './context';
 import { classifyFailure, isExchangeApiUnavailable } from './findings';
+import { traceStep } from '../calls/trace';
 
 /**
  * What the tenant already has, read before anything changes (the what-if's "exists and will be
- * reused"), in as few rounds as the dependencies allow: round 1 needs nothing (Exchange
- * Online's SP and role id, the app, the mailbox and its SMTP AUTH setting, the scope), round 2
- * needs the app (its SP, Exchange's service principal, the role assignment), round 3 needs the
- * SP (consent, mailbox permission).
+ * reused"), each look-up as soon as what it needs is known: with nothing (Exchange Online's
+ * SP and role id, the app, the mailbox and its SMTP AUTH setting, the scope), with the app (its
+ * SP; Exchange's service principal and the role assignment, once Exchange has answered), with
+ * the SP (consent; the mailbox permission, once Exchange's SP is known).
  */
 
 export interface Discovery {
@@ -31,6 +32,21 @@ export interface Discovery {
   roleAssignment?: boolean;
   findings: SetupFinding[];
 }
+
+/** Every look-up's step id (electron/core/calls/trace.ts): what the plan, and so every change, waits for. */
+export const DISCOVERY_STEPS = [
+  'discover.exchange-online-sp',
+  'discover.app',
+  'discover.mailbox',
+  'discover.cas-mailbox',
+  'discover.transport-config',
+  'discover.management-scope',
+  'discover.service-principal',
+  'discover.exchange-service-principal',
+  'discover.role-assignment',
+  'discover.consent',
+  'discover.mailbox-permission',
+] as const;
 
 type Graphish<T> = Promise<T | undefined>;
 
@@ -60,14 +76,44 @@ export async function discover(deps: EngineDeps, o: SetupOptions, record: Automa
   const appSelect = '$select=id,appId,displayName,passwordCredentials,requiredResourceAccess';
   const name = appDisplayName(o);
 
-  const [exoSps, appById, mailbox, cas, transport, scope] = await Promise.all([
-    graph<SpList>(`/servicePrincipals?$filter=${encodeURIComponent(`appId eq '${EXCHANGE_ONLINE_APP_ID}'`)}&$select=id,appId,displayName,appRoles`),
-    record?.applicationObjectId ? graph<AppBody>(`/applications/${record.applicationObjectId}?${appSelect}`) : Promise.resolve(undefined),
-    exo('Get-Mailbox', { Identity: o.mailbox }),
-    exo('Get-CASMailbox', { Identity: o.mailbox }),
-    exo('Get-TransportConfig', {}),
-    o.route === 'app-rbac' ? exo('Get-ManagementScope', { Identity: scopeName(o.mailbox) }) : Promise.resolve(undefined),
+  // Each look-up starts as soon as what it needs is known (the steps name their needs for the
+  // benchmark's call graph, electron/core/calls/trace.ts); the answers are read in one place below.
+  const R1_EXCHANGE = ['discover.mailbox', 'discover.cas-mailbox', 'discover.transport-config', ...(o.route === 'app-rbac' ? ['discover.management-scope'] : [])];
+  const exoSpsP = traceStep('discover.exchange-online-sp', [], () => graph<SpList>(`/servicePrincipals?$filter=${encodeURIComponent(`appId eq '${EXCHANGE_ONLINE_APP_ID}'`)}&$select=id,appId,displayName,appRoles`));
+  // The app: by the id a run recorded, else by its display name (one step: the second only when the first found nothing).
+  const appP = traceStep('discover.app', [], async () => {
+    const byId = record?.applicationObjectId ? await graph<AppBody>(`/applications/${record.applicationObjectId}?${appSelect}`) : undefined;
+    if (byId) return byId;
+    const list = await graph<{ value: AppBody[] }>(`/applications?$filter=${encodeURIComponent(`displayName eq '${name.replace(/'/g, "''")}'`)}&${appSelect}`);
+    return list?.value[0];
+  });
+  const exoRound1 = Promise.all([
+    traceStep('discover.mailbox', [], () => exo('Get-Mailbox', { Identity: o.mailbox })),
+    traceStep('discover.cas-mailbox', [], () => exo('Get-CASMailbox', { Identity: o.mailbox })),
+    traceStep('discover.transport-config', [], () => exo('Get-TransportConfig', {})),
+    o.route === 'app-rbac' ? traceStep('discover.management-scope', [], () => exo('Get-ManagementScope', { Identity: scopeName(o.mailbox) })) : Promise.resolve(undefined),
   ]);
+  // Needs the app's appId.
+  const spsP = appP.then((app) => (app ? traceStep('discover.service-principal', ['discover.app'], () => graph<{ value: { id: string }[] }>(`/servicePrincipals?$filter=${encodeURIComponent(`appId eq '${app.appId}'`)}&$select=id,appId`)) : undefined));
+  // Need the app, and whether Exchange answered at all (the first Exchange look-ups say so).
+  const exoRound2 = Promise.all([appP, exoRound1]).then(([app]) =>
+    Promise.all([
+      app && d.exchangeReachable ? traceStep('discover.exchange-service-principal', ['discover.app', ...R1_EXCHANGE], () => exo('Get-ServicePrincipal', { Identity: app.appId })) : Promise.resolve(undefined),
+      app && d.exchangeReachable && o.route === 'app-rbac' ? traceStep('discover.role-assignment', ['discover.app', ...R1_EXCHANGE], () => exo('Get-ManagementRoleAssignment', { Identity: assignmentName(o.mailbox) })) : Promise.resolve(undefined),
+    ]),
+  );
+  // Consent needs the service principal's id; the mailbox permission also needs Exchange's copy of it.
+  const assignmentsP = spsP.then((sps) => {
+    const spId = sps?.value[0]?.id;
+    return o.route === 'classic' && spId ? traceStep('discover.consent', ['discover.service-principal'], () => graph<{ value: { id: string; resourceId: string; appRoleId: string }[] }>(`/servicePrincipals/${spId}/appRoleAssignments`)) : undefined;
+  });
+  const permissionP = Promise.all([spsP, exoRound2]).then(([sps, [exoSpRows]]) => {
+    const spId = sps?.value[0]?.id;
+    const hasExoSp = Array.isArray(exoSpRows) && exoSpRows.length > 0;
+    return o.route === 'classic' && spId && hasExoSp ? traceStep('discover.mailbox-permission', ['discover.service-principal', 'discover.exchange-service-principal'], () => exo('Get-MailboxPermission', { Identity: o.mailbox, User: spId })) : undefined;
+  });
+  const [exoSps, [mailbox, cas, transport, scope], app, sps, [exoSpRows, assignment], assignments, permission] = await Promise.all([exoSpsP, exoRound1, appP, spsP, exoRound2, assignmentsP, permissionP]);
+
   const exoSp = exoSps?.value[0];
   if (exoSp) {
     d.exchangeResourceSpId = exoSp.id;
@@ -86,11 +132,6 @@ export async function discover(deps: EngineDeps, o: SetupOptions, record: Automa
     d.managementScope = Array.isArray(scope) && scope.length > 0;
   }
 
-  let app = appById;
-  if (!app) {
-    const list = await graph<{ value: AppBody[] }>(`/applications?$filter=${encodeURIComponent(`displayName eq '${name.replace(/'/g, "''")}'`)}&${appSelect}`);
-    app = list?.value[0];
-  }
   if (!app) return d;
   d.app = {
     id: app.id,
@@ -99,22 +140,11 @@ export async function discover(deps: EngineDeps, o: SetupOptions, record: Automa
     passwordKeyIds: (app.passwordCredentials ?? []).map((c) => c.keyId),
     hasSmtpPermission: (app.requiredResourceAccess ?? []).some((r) => r.resourceAppId === EXCHANGE_ONLINE_APP_ID && r.resourceAccess.some((a) => a.id === d.smtpSendAsAppRoleId)),
   };
-
-  const [sps, exoSpRows, assignment] = await Promise.all([
-    graph<{ value: { id: string }[] }>(`/servicePrincipals?$filter=${encodeURIComponent(`appId eq '${app.appId}'`)}&$select=id,appId`),
-    d.exchangeReachable ? exo('Get-ServicePrincipal', { Identity: app.appId }) : Promise.resolve(undefined),
-    d.exchangeReachable && o.route === 'app-rbac' ? exo('Get-ManagementRoleAssignment', { Identity: assignmentName(o.mailbox) }) : Promise.resolve(undefined),
-  ]);
   d.servicePrincipalId = sps?.value[0]?.id;
   const row = Array.isArray(exoSpRows) ? exoSpRows[0] : undefined;
   if (row) d.exchangeSp = { appId: String(row.AppId).toLowerCase(), objectId: String(row.ObjectId).toLowerCase() };
   d.roleAssignment = Array.isArray(assignment) && assignment.length > 0;
   if (!d.servicePrincipalId) return d;
-
-  const [assignments, permission] = await Promise.all([
-    o.route === 'classic' ? graph<{ value: { id: string; resourceId: string; appRoleId: string }[] }>(`/servicePrincipals/${d.servicePrincipalId}/appRoleAssignments`) : Promise.resolve(undefined),
-    o.route === 'classic' && d.exchangeSp ? exo('Get-MailboxPermission', { Identity: o.mailbox, User: d.servicePrincipalId }) : Promise.resolve(undefined),
-  ]);
   d.consentAssignmentId = assignments?.value.find((a) => a.resourceId === d.exchangeResourceSpId && a.appRoleId === d.smtpSendAsAppRoleId)?.id;
   d.mailboxPermission = Array.isArray(permission) && permission.some((p) => Array.isArray(p.AccessRights) && p.AccessRights.map(String).includes('FullAccess'));
   return d;

@@ -1,9 +1,11 @@
 import { AutomationRecordSchema, EXCHANGE_ONLINE_APP_ID, type AuditEntry, type AutomationRecord, type PlannedOperation, type SetupFinding, type SetupStep } from '../../../shared/contract/automation';
 import type { Profile } from '../../../shared/contract/profiles';
+import type { StoreChanges } from '../profiles/store';
 import { ExchangeCallError } from '../exchange/client';
 import { GraphCallError } from '../graph/client';
 import { assignmentName, appDisplayName, DEFAULT_REPLICATION_DELAYS_MS, scopeName, type EngineDeps, type RunState, type SetupOptions } from './context';
-import { discover, type Discovery } from './discovery';
+import { traceNeeds, traceStep } from '../calls/trace';
+import { discover, DISCOVERY_STEPS, type Discovery } from './discovery';
 import { classifyFailure, isExchangeApiUnavailable, isReplicationLag } from './findings';
 import { buildPlan } from './plan';
 import { exchangeFallbackScript } from './powershell';
@@ -36,6 +38,24 @@ export interface SetupResult {
 
 class StepFailed extends Error {}
 
+/**
+ * What each step needs before its first call (the call graph the benchmark reads, see
+ * electron/core/calls/trace.ts; the order below in setup() follows it). Every change needs the
+ * plan (all of discovery) and the profile that records it, which exists once the application
+ * step has run: an interrupted run must find each change in the record to resume or undo it.
+ */
+export const STEP_NEEDS: Partial<Record<SetupStep, readonly string[]>> = {
+  application: ['plan'],
+  'service-principal': ['application'], // its appId
+  'admin-consent': ['service-principal'], // principalId
+  'client-secret': ['application'], // the application's object id
+  'exchange-service-principal': ['service-principal'], // -ObjectId
+  'mailbox-permission': ['exchange-service-principal'], // -User: Exchange must know the SP
+  'management-scope': ['application'],
+  'management-role-assignment': ['exchange-service-principal', 'management-scope'], // -App, -CustomResourceScope
+  'smtp-auth': ['application'],
+};
+
 export class SetupEngine {
   constructor(private readonly deps: EngineDeps) {}
 
@@ -57,6 +77,7 @@ export class SetupEngine {
     const record: AutomationRecord = existing?.automation ?? AutomationRecordSchema.parse({ route: options.route, ...(options.signInClientId ? { signInClientId: options.signInClientId } : {}) });
     const run: RunState = { options, record, ...(existing ? { profileId: existing.id } : {}), findings: [], audit: [], waits: new Map(), created: [], reused: [], exchangeFallback: false };
     const d = await discover(this.deps, options, existing?.automation);
+    traceNeeds('plan', DISCOVERY_STEPS);
     run.findings.push(...d.findings);
     const secretUsable = await this.secretUsable(existing, d);
     const plan = buildPlan(options, d, secretUsable);
@@ -145,7 +166,7 @@ export class SetupEngine {
     this.deps.onProgress?.({ type: 'step', step, state: 'running' });
     let outcome;
     try {
-      outcome = await body();
+      outcome = await traceStep(step, STEP_NEEDS[step] ?? ['plan'], body);
     } catch (err) {
       if (err instanceof StepFailed) throw err;
       if (isExchangeApiUnavailable(err)) {
@@ -165,19 +186,28 @@ export class SetupEngine {
     await this.deps.afterStep?.(step);
   }
 
-  private audit(run: RunState, step: SetupStep, operation: string, target: string, result: AuditEntry['result'], from?: unknown): void {
+  /**
+   * Adds an audit line and writes the record (with `changes` to the profile in the same write:
+   * each write is a locked, fsync'd rewrite of the store, on the step's critical path).
+   */
+  private audit(run: RunState, step: SetupStep, operation: string, target: string, result: AuditEntry['result'], from?: unknown, changes: StoreChanges = {}): void {
+    this.auditEntry(run, step, operation, target, result, from);
+    this.save(run, changes);
+  }
+
+  /** The audit line alone, for a step whose next write (ensureProfile) carries it. */
+  private auditEntry(run: RunState, step: SetupStep, operation: string, target: string, result: AuditEntry['result'], from?: unknown): void {
     const requestId = (from as { requestId?: string } | undefined)?.requestId;
     const status = (from as { status?: number } | undefined)?.status;
     const entry: AuditEntry = { at: new Date().toISOString(), upn: this.deps.upn(), step, operation, target, result, ...(requestId ? { requestId } : {}), ...(typeof status === 'number' && status > 0 ? { status } : {}) };
     run.audit.push(entry);
     run.record.audit.push(entry);
-    this.save(run);
   }
 
   /** Writes the record into the profile (synchronously: an interruption right after keeps it). */
-  private save(run: RunState): void {
+  private save(run: RunState, changes: StoreChanges = {}): void {
     if (!run.profileId) return;
-    this.deps.profiles.store.update(run.profileId, { automation: run.record });
+    this.deps.profiles.store.update(run.profileId, { ...changes, automation: run.record });
   }
 
   private markCreated(run: RunState, step: SetupStep): void {
@@ -209,8 +239,8 @@ export class SetupEngine {
     if (d.app) {
       r.applicationObjectId = d.app.id;
       r.appId = d.app.appId;
+      this.auditEntry(run, 'application', 'GET /v1.0/applications', d.app.appId, 'reused');
       this.ensureProfile(run);
-      this.audit(run, 'application', 'GET /v1.0/applications', d.app.appId, 'reused');
       return 'reused';
     }
     const body = {
@@ -223,12 +253,12 @@ export class SetupEngine {
     r.appId = reply.body.appId;
     this.markCreated(run, 'application');
     d.app = { id: reply.body.id, appId: reply.body.appId, displayName: body.displayName, passwordKeyIds: [], hasSmtpPermission: o.route === 'classic' };
+    this.auditEntry(run, 'application', 'POST /v1.0/applications', reply.body.appId, 'created', reply);
     this.ensureProfile(run);
-    this.audit(run, 'application', 'POST /v1.0/applications', reply.body.appId, 'created', reply);
     return 'created';
   }
 
-  /** The profile exists from the moment the client id is known. */
+  /** The profile exists from the moment the client id is known (one write: the record with the step's audit line). */
   private ensureProfile(run: RunState): void {
     const o = run.options;
     const r = run.record;
@@ -246,8 +276,7 @@ export class SetupEngine {
     const r = run.record;
     if (d.servicePrincipalId) {
       r.servicePrincipalId = d.servicePrincipalId;
-      this.deps.profiles.store.update(run.profileId!, { servicePrincipalObjectId: d.servicePrincipalId });
-      this.audit(run, 'service-principal', 'GET /v1.0/servicePrincipals', d.servicePrincipalId, 'reused');
+      this.audit(run, 'service-principal', 'GET /v1.0/servicePrincipals', d.servicePrincipalId, 'reused', undefined, { servicePrincipalObjectId: d.servicePrincipalId });
       return 'reused';
     }
     try {
@@ -255,8 +284,7 @@ export class SetupEngine {
       r.servicePrincipalId = reply.body.id;
       d.servicePrincipalId = reply.body.id;
       this.markCreated(run, 'service-principal');
-      this.deps.profiles.store.update(run.profileId!, { servicePrincipalObjectId: reply.body.id });
-      this.audit(run, 'service-principal', 'POST /v1.0/servicePrincipals', reply.body.id, 'created', reply);
+      this.audit(run, 'service-principal', 'POST /v1.0/servicePrincipals', reply.body.id, 'created', reply, { servicePrincipalObjectId: reply.body.id });
       return 'created';
     } catch (err) {
       // 409: it exists after all (created meanwhile, or not yet listed): find it and reuse it.
@@ -294,14 +322,14 @@ export class SetupEngine {
       this.audit(run, 'client-secret', 'keychain', r.secretKeyId!, 'reused');
       return 'reused';
     }
-    const added = await this.addSecret(run, run.options.secretDays ?? 180, 'client-secret');
-    r.secretKeyId = added.keyId;
-    this.markCreated(run, 'client-secret');
-    this.deps.profiles.store.update(run.profileId!, { secretExpiry: added.endDateTime.slice(0, 10), automation: r });
+    await this.addSecret(run, run.options.secretDays ?? 180, 'client-secret');
     return 'created';
   }
 
-  /** addPassword, and the secretText straight into the keychain; a keychain failure removes the new secret again. */
+  /**
+   * addPassword, and the secretText straight into the keychain; a keychain failure removes the
+   * new secret again. Then one write: the key id, the expiry and the audit line.
+   */
   async addSecret(run: RunState, days: number, step: SetupStep): Promise<{ keyId: string; endDateTime: string }> {
     const r = run.record;
     const endDateTime = new Date(Date.now() + days * 86_400_000).toISOString();
@@ -317,8 +345,11 @@ export class SetupEngine {
       await this.deps.graph.send('POST', `/applications/${r.applicationObjectId}/removePassword`, { keyId }).catch(() => undefined);
       throw err;
     }
-    this.audit(run, step, `POST /v1.0${path}`, keyId, 'created', reply);
-    return { keyId, endDateTime: reply.body.endDateTime ?? endDateTime };
+    const end = reply.body.endDateTime ?? endDateTime;
+    r.secretKeyId = keyId;
+    this.markCreated(run, step);
+    this.audit(run, step, `POST /v1.0${path}`, keyId, 'created', reply, { secretExpiry: end.slice(0, 10) });
+    return { keyId, endDateTime: end };
   }
 
   private async exchangeServicePrincipal(run: RunState, d: Discovery): Promise<'created' | 'reused' | 'skipped'> {

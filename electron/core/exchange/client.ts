@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { adminDispatcher, callJson, HttpFailure, retryAfterMs, sleep, type HttpOptions } from '../graph/http';
+import { traceCall } from '../calls/trace';
 
 /**
  * Exchange Online's `POST <host>/adminapi/beta/<tenant>/InvokeCommand` (what the
@@ -74,22 +75,24 @@ export class ExchangeClient {
       const upn = this.opts.anchorUpn();
       let reply;
       try {
-        reply = await callJson(
-          this.dispatcher,
-          'POST',
-          url,
-          {
-            Authorization: `Bearer ${token}`,
-            'X-ResponseFormat': 'json',
-            'X-SerializationLevel': 'Partial',
-            'X-CmdletName': cmdlet,
-            'connection-id': this.connectionId,
-            'client-request-id': randomUUID(),
-            Prefer: 'odata.maxpagesize=1000',
-            ...(upn ? { 'X-AnchorMailbox': `UPN:${upn}` } : {}),
-          },
-          { CmdletInput: { CmdletName: cmdlet, Parameters: parameters } },
-          this.opts,
+        reply = await traceCall('exchange', cmdlet, () =>
+          callJson(
+            this.dispatcher,
+            'POST',
+            url,
+            {
+              Authorization: `Bearer ${token}`,
+              'X-ResponseFormat': 'json',
+              'X-SerializationLevel': 'Partial',
+              'X-CmdletName': cmdlet,
+              'connection-id': this.connectionId,
+              'client-request-id': randomUUID(),
+              Prefer: 'odata.maxpagesize=1000',
+              ...(upn ? { 'X-AnchorMailbox': `UPN:${upn}` } : {}),
+            },
+            { CmdletInput: { CmdletName: cmdlet, Parameters: parameters } },
+            this.opts,
+          ),
         );
       } catch (err) {
         if (err instanceof HttpFailure) throw new ExchangeCallError(0, err.kind, undefined, err.message, undefined, cmdlet, err.netCode);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { adminDispatcher, callJson, HttpFailure, retryAfterMs, sleep, type HttpOptions } from './http';
+import { traceCall } from '../calls/trace';
 
 /**
  * Microsoft Graph v1.0 for the automated setup: bearer token from the admin sign-in (in memory),
@@ -58,7 +59,7 @@ export class GraphClient {
       const token = await this.opts.token();
       let reply;
       try {
-        reply = await callJson(this.dispatcher, method, url, { Authorization: `Bearer ${token}`, 'client-request-id': randomUUID(), ConsistencyLevel: 'eventual' }, body, this.opts);
+        reply = await traceCall('graph', `${method} ${path.split('?')[0]}`, () => callJson(this.dispatcher, method, url, { Authorization: `Bearer ${token}`, 'client-request-id': randomUUID(), ConsistencyLevel: 'eventual' }, body, this.opts));
       } catch (err) {
         if (err instanceof HttpFailure) throw new GraphCallError(0, err.kind, [], undefined, err.netCode);
         throw err;

@@ -6,6 +6,7 @@ import { mailRoutes } from '../../../shared/ise-api/mail-routes';
 import { iseSupportsOAuthSmtp, parseIseVersion, requiredIseVersion } from '../../../shared/ise-version';
 import { captureChains, type CaptureOptions } from '../certificates';
 import { DEFAULT_AUTHORITY_HOST, DEFAULT_SMTP_HOST, DEFAULT_SMTP_PORT } from '../diagnostics/options';
+import { traceCall, traceStep } from '../calls/trace';
 import { compareTrustStore } from './compare';
 import { egressFindings } from './egress';
 import { classifyApis, replyFinding } from './classify';
@@ -79,7 +80,8 @@ export async function runInspection(options: IseInspectOptions, deps: IseInspect
   const smtpHost = microsoft.smtpHost ?? DEFAULT_SMTP_HOST;
   const smtpPort = microsoft.smtpPort ?? DEFAULT_SMTP_PORT;
   // The Microsoft side is captured meanwhile: it needs nothing from ISE.
-  const capturing = (deps.capture ?? captureChains)(microsoft);
+  // (Each part is a step of the call graph the benchmark reads: electron/core/calls/trace.ts.)
+  const capturing = traceStep('ise.microsoft-chains', [], () => traceCall('microsoft', 'TLS chains of the token and SMTP hosts', () => (deps.capture ?? captureChains)(microsoft)));
 
   const base: IseInspection = {
     ok: false,
@@ -112,8 +114,10 @@ export async function runInspection(options: IseInspectOptions, deps: IseInspect
   };
 
   // 1. The admin certificate, before any credential goes out.
-  let probe = await probeCertificate(options.host, apiPort, timeoutMs);
-  if (!('certificate' in probe)) probe = await probeCertificate(options.host, ersPort, timeoutMs);
+  const probe = await traceStep('ise.certificate', [], async () => {
+    const onApi = await traceCall('ise', `TLS probe :${apiPort}`, () => probeCertificate(options.host, apiPort, timeoutMs));
+    return 'certificate' in onApi ? onApi : traceCall('ise', `TLS probe :${ersPort}`, () => probeCertificate(options.host, ersPort, timeoutMs));
+  });
   if (!('certificate' in probe)) {
     await capturing.catch(() => undefined);
     base.findings.push(iseFinding('ISE_UNREACHABLE', { host: options.host, ports: `${apiPort}, ${ersPort}`, code: probe.code }));
@@ -140,7 +144,7 @@ export async function runInspection(options: IseInspectOptions, deps: IseInspect
   const session = new IseSession({ host: options.host, ersPort, apiPort, username: options.username, password: options.password, trust, timeoutMs, honourCsrf: options.honourCsrf ?? true });
 
   // 2. Which API answers, with the version call of each.
-  const [ersVersion, apiVersion] = await Promise.all([readErsVersion(session), readOpenApiVersion(session)]);
+  const [ersVersion, apiVersion] = await Promise.all([traceStep('ise.ers-version', ['ise.certificate'], () => readErsVersion(session)), traceStep('ise.openapi-version', ['ise.certificate'], () => readOpenApiVersion(session))]);
   const certProblem = [ersVersion, apiVersion].map((r) => (!r.ok && r.reply.kind === 'certificate' ? r.reply : null)).find(Boolean);
   if (certProblem) {
     base.pin = certProblem.problem === 'changed' ? 'changed' : 'untrusted';
@@ -169,11 +173,13 @@ export async function runInspection(options: IseInspectOptions, deps: IseInspect
   // 4. The rest, from whichever API answered.
   const openapiOk = apis.openapi.state === 'answered';
   const ersOk = apis.ers.state === 'answered';
+  // Only once both version replies are in: a certificate problem on either port stops every read.
+  const VERSIONS = ['ise.ers-version', 'ise.openapi-version'];
   const [nodes, proxy, store, guest] = await Promise.all([
-    openapiOk ? readNodes(session) : null,
-    openapiOk ? readProxy(session) : null,
-    openapiOk ? readTrustedCertificates(session) : null,
-    ersOk ? readGuestSmtp(session) : null,
+    openapiOk ? traceStep('ise.nodes', VERSIONS, () => readNodes(session)) : null,
+    openapiOk ? traceStep('ise.proxy', VERSIONS, () => readProxy(session)) : null,
+    openapiOk ? traceStep('ise.trusted-certificates', VERSIONS, () => readTrustedCertificates(session)) : null,
+    ersOk ? traceStep('ise.guest-smtp', VERSIONS, () => readGuestSmtp(session)) : null,
   ]);
   for (const [what, r] of [['deployment/node', nodes], ['system-settings/proxy', proxy], ['certs/trusted-certificate', store], ['guestsmtpnotificationsettings', guest]] as const) {
     if (r && !r.ok) {

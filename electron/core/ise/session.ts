@@ -1,3 +1,4 @@
+import { traceCall } from '../calls/trace';
 import { redact } from '../diagnostics/redact';
 import { iseHttp, type IseHttpResult, type IseTrust } from './transport';
 import type { IseCertificate } from '../../../shared/contract/ise';
@@ -95,7 +96,7 @@ export class IseSession {
   }
 
   private raw(port: number, method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string): Promise<IseHttpResult> {
-    return iseHttp({
+    return traceCall('ise', `${method} ${path.split('?')[0]}`, () => iseHttp({
       host: this.endpoint.host,
       port,
       method,
@@ -104,7 +105,7 @@ export class IseSession {
       ...(body !== undefined ? { body } : {}),
       trust: this.endpoint.trust,
       timeoutMs: this.endpoint.timeoutMs,
-    });
+    }));
   }
 
   private reply(r: IseHttpResult): ApiReply {
