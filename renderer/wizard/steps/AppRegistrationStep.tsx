@@ -1,4 +1,4 @@
-import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -104,7 +104,7 @@ export function AppRegistrationStep({ wizard }: { wizard: Wizard }) {
             hint={secretStored ? t('uxForm.secret.replaceHint') : t('wizard.app-registration.secretHint')}
             validationMessage={secretError ?? (secretLooksLikeId ? t('validation.secretLooksLikeId') : undefined)}
             validationState={secretError ? 'error' : secretLooksLikeId ? 'warning' : 'none'}
-            required={!secretStored}
+            required={!secretStored && !kept.kept}
           >
             <Input
               {...secretReg}
@@ -128,22 +128,25 @@ export function AppRegistrationStep({ wizard }: { wizard: Wizard }) {
           </Field>
           <div aria-live="polite">
             {kept.kept ? (
-              <div data-testid="secret-kept">
-                <Text data-testid="secret-status">{t('uxForm.secret.kept', { count: kept.length ?? 0 })}</Text>{' '}
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  type="button"
-                  data-testid="forget-secret"
-                  onClick={() => {
-                    form.setValue('clientSecret', '');
-                    form.clearErrors('clientSecret');
-                    void wizard.draftSecret.forget();
-                  }}
-                >
-                  {t('uxForm.secret.forget')}
-                </Button>
-              </div>
+              <MessageBar intent="info" data-testid="secret-kept">
+                <MessageBarBody>
+                  <span data-testid="secret-status">{t('uxForm.secret.kept', { count: kept.length ?? 0 })}</span>
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button
+                    size="small"
+                    type="button"
+                    data-testid="forget-secret"
+                    onClick={() => {
+                      form.setValue('clientSecret', '');
+                      form.clearErrors('clientSecret');
+                      void wizard.draftSecret.forget();
+                    }}
+                  >
+                    {t('uxForm.secret.forget')}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
             ) : (secretStored || secretSaved) && (
               <Text data-testid="secret-status">
                 {profile?.secretStorage === 'session'
