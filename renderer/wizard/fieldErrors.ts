@@ -26,6 +26,10 @@ const FIELDS: Record<string, { label: string | { key: string }; step?: WizardScr
   smtpPort: { label: 'SMTP Port' },
   scope: { label: 'Scope' },
   sendTo: { label: { key: 'wizard.verify.sendTo' }, step: 'verify' },
+  // The ISE API connection on the ISE step (issue 15).
+  host: { label: { key: 'iseApi.host' }, step: 'ise' },
+  username: { label: { key: 'iseApi.username' }, step: 'ise' },
+  password: { label: { key: 'iseApi.password' }, step: 'ise' },
 };
 
 /** The contract's field name in a call error's dotted path (`changes.secretExpiry` → `secretExpiry`). */
