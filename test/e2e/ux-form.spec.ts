@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect, startPractice } from './wizard-helpers';
 import { readLocale } from '../support/locale-files';
 import { VIEWPORTS, expectNoHorizontalScroll, keepScreenshot } from './screens';
@@ -36,6 +36,17 @@ function text(tree: string, vars: Record<string, string | number> = {}): string 
 async function goTo(page: Page, step: string): Promise<void> {
   await page.getByTestId(`nav-${step}`).click();
   await expect(page.getByTestId(`step-${step}`)).toBeVisible();
+}
+
+/** Holds the part in view at 1366×768 and 1024×640, fails on sideways scroll, keeps both pictures, ends at 1366×768. */
+async function screenshotBothSizes(page: Page, part: Locator, name: string): Promise<void> {
+  for (const size of VIEWPORTS) {
+    await page.setViewportSize(size);
+    await part.scrollIntoViewIfNeeded();
+    await expectNoHorizontalScroll(page);
+    await keepScreenshot(page, name);
+  }
+  await page.setViewportSize(VIEWPORTS[0]);
 }
 
 function filesUnder(dir: string): string[] {
@@ -100,13 +111,7 @@ test('a typed Client Secret survives navigation and a reload, the UI says it is 
 
   await page.reload();
   await expect(app.getByTestId('secret-status')).toHaveText(kept);
-  for (const size of VIEWPORTS) {
-    await page.setViewportSize(size);
-    await app.getByLabel('Client Secret').scrollIntoViewIfNeeded();
-    await expectNoHorizontalScroll(page);
-    await keepScreenshot(page, 'app-registration-secret-kept');
-  }
-  await page.setViewportSize(VIEWPORTS[0]);
+  await screenshotBothSizes(page, app.getByLabel('Client Secret'), 'app-registration-secret-kept');
 
   const pageStorage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
   expect(pageStorage).not.toContain(TYPED_SECRET);
@@ -167,13 +172,7 @@ test('the PowerShell built from invalid values is marked, and cannot be copied o
   await expect(sp.getByTestId('powershell')).toHaveAttribute('data-valid', 'false');
   await expect(sp.getByTestId('copy-powershell')).toBeDisabled();
   await expect(sp.getByTestId('save-ps1')).toBeDisabled();
-  for (const size of VIEWPORTS) {
-    await page.setViewportSize(size);
-    await sp.getByTestId('powershell-invalid').scrollIntoViewIfNeeded();
-    await expectNoHorizontalScroll(page);
-    await keepScreenshot(page, 'service-principal-ps-invalid');
-  }
-  await page.setViewportSize(VIEWPORTS[0]);
+  await screenshotBothSizes(page, sp.getByTestId('powershell-invalid'), 'service-principal-ps-invalid');
 
   // A wrong object ID is named too.
   await sp.getByLabel(en.wizard['service-principal'].objectId).fill('12345');
@@ -239,16 +238,21 @@ test('an invalid Expiry Date typed before the profile exists no longer blocks cr
   await expect(app.getByLabel('Expiry Date')).toHaveValue('2027-13-01');
   await expect(app.getByText(de.validation.expiry)).toBeVisible();
   await expect(page.getByText(/must be a date|secretExpiry/)).toHaveCount(0);
-  for (const size of VIEWPORTS) {
-    await page.setViewportSize(size);
-    await app.getByLabel('Expiry Date').scrollIntoViewIfNeeded();
-    await expectNoHorizontalScroll(page);
-    await keepScreenshot(page, 'app-registration-expiry-error-de');
-  }
-  await page.setViewportSize(VIEWPORTS[0]);
+  await screenshotBothSizes(page, app.getByLabel('Expiry Date'), 'app-registration-expiry-error-de');
   await app.getByLabel('Expiry Date').fill('2027-12-01');
   await expect(app.getByText(de.validation.expiry)).toHaveCount(0);
   await app.getByLabel('Expiry Date').blur();
   await expect(app.getByTestId('expiry-status')).toBeVisible();
   await expect(page.getByTestId('call-error')).toHaveCount(0);
+});
+
+test('the kept secret is announced in German, after a reload too', async ({ page, practice }) => {
+  await startNewProfile(page, practice.url, 'Geheim GmbH', 'de');
+  await goTo(page, 'app-registration');
+  const app = page.getByTestId('step-app-registration');
+  await app.getByLabel('Client Secret').fill(TYPED_SECRET);
+  await page.reload();
+  await expect(app.getByTestId('secret-status')).toHaveText(text(de.uxForm.secret.kept_other, { count: TYPED_SECRET.length }));
+  await expect(app.getByTestId('forget-secret')).toHaveText(de.uxForm.secret.forget);
+  await screenshotBothSizes(page, app.getByTestId('secret-kept'), 'app-registration-secret-kept-de');
 });
