@@ -23,6 +23,11 @@ export const VALIDATION_MESSAGES = {
 } as const;
 export type ValidationKey = keyof typeof VALIDATION_MESSAGES;
 
+/** True for a rule key (a zod message from the rules below), not zod's own English text. */
+export function isValidationKey(message: string): message is ValidationKey {
+  return Object.prototype.hasOwnProperty.call(VALIDATION_MESSAGES, message);
+}
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A mailbox as Exchange accepts it for SMTP: local part, @, a dotted domain. Kept simple on purpose.
 const MAILBOX = /^[^\s@<>()",;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;

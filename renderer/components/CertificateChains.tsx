@@ -30,6 +30,7 @@ import {
 import { call } from '../client';
 import { downloadFile } from './download';
 import { formatDate } from '../i18n/format';
+import { callErrorMessage } from '../wizard/fieldErrors';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -184,13 +185,13 @@ export function CertificateChains({ profileId }: { profileId: string }) {
     setCapture({ state: 'busy' });
     setDownloadError(null);
     const r = await call('captureCertificates', { profileId });
-    setCapture(r.ok ? { state: 'done', analysis: r.value } : { state: 'error', message: r.error.message });
+    setCapture(r.ok ? { state: 'done', analysis: r.value } : { state: 'error', message: callErrorMessage(t, r.error) });
   };
   const download = async (which: string) => {
     setDownloadError(null);
     const r = await call('exportCertificates', { profileId, which });
     if (r.ok) downloadFile(r.value);
-    else setDownloadError(r.error.message);
+    else setDownloadError(callErrorMessage(t, r.error));
   };
 
   const analysis = capture.state === 'done' ? capture.analysis : null;

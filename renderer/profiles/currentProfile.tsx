@@ -1,16 +1,22 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { CallResult } from '../../shared/contract';
+import type { CallError, CallResult } from '../../shared/contract';
 import type { ProfileChanges, ProfileView } from '../../shared/contract/profiles';
+import type { DraftSecretKey } from '../../shared/contract/draft-secret';
 import type { DiagnosticReport } from '../../shared/diagnostic-report';
 import type { WizardScreen } from '../../shared/steps';
 import { call } from '../client';
 import { stepBadge, SCREEN_CHECK_STEPS, type StepBadge } from '../wizard/screens';
 import { changeFor, createFieldsFrom, draftFor, loadResume, saveResume, type DraftField, type ProfileField, type WizardDraft, type WizardResume } from './draft';
+import { useDraftSecret, type DraftSecret } from './useDraftSecret';
 
 const NEW = 'new';
 
 /** The outcome of saving one field: saved, kept as a draft (no profile yet), or refused by main. */
-export type SaveOutcome = { state: 'saved' | 'draft' } | { state: 'error'; message: string };
+export type SaveOutcome = { state: 'saved' | 'draft' } | { state: 'error'; message: string; error: CallError };
+
+function failed(error: CallError): SaveOutcome {
+  return { state: 'error', message: error.message, error };
+}
 
 /**
  * The one store of the current profile and its edits: the profile (kept in main), what was
@@ -24,9 +30,14 @@ export interface CurrentProfile {
   draft: WizardDraft;
   setDraftValue(field: DraftField, value: string): void;
   saveField(field: ProfileField, value: string): Promise<SaveOutcome>;
-  /** The client secret goes to main at once (or waits in memory until the profile exists). */
+  /** The client secret goes to main at once (or is kept in main's memory until the profile exists). */
   setSecret(secret: string): Promise<SaveOutcome>;
+  /** A typed secret is kept (in main's memory) until the profile exists. */
   secretPending: boolean;
+  /** The typed-but-unsaved secret main keeps for this profile this session (never its value). */
+  draftSecret: DraftSecret;
+  /** Saves the kept typed secret to the profile, if one is kept and none is stored yet. */
+  saveKeptSecret(): Promise<SaveOutcome>;
   reports: Partial<Record<WizardScreen, DiagnosticReport>>;
   runCheck(screen: WizardScreen, sendTo?: string): Promise<CallResult<DiagnosticReport>>;
   statusOf(screen: WizardScreen): StepBadge;
@@ -70,8 +81,6 @@ function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
   const [profile, setProfile] = useState<ProfileView | null>(null);
   const [loading, setLoading] = useState<boolean>(resume.profileId !== null);
   const [reports, setReports] = useState<Partial<Record<WizardScreen, DiagnosticReport>>>({});
-  const pendingSecret = useRef<string | null>(null);
-  const [secretPending, setSecretPending] = useState(false);
   const creatingRef = useRef(false);
   const [generation, setGeneration] = useState(0);
 
@@ -81,6 +90,7 @@ function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
   }, [resume]);
 
   const key = resume.profileId ?? NEW;
+  const draftSecret = useDraftSecret((resume.profileId ?? NEW) as DraftSecretKey);
   const draft = useMemo(() => draftFor(profile, resume.unsaved[key]), [profile, resume.unsaved, key]);
 
   const loadProfile = useCallback(async (profileId: string) => {
@@ -131,48 +141,68 @@ function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
 
   const sendSecret = useCallback(async (profileId: string, secret: string): Promise<SaveOutcome> => {
     const r = await call('secretSet', { profileId, secret });
-    if (!r.ok) return { state: 'error', message: r.error.message };
-    pendingSecret.current = null;
-    setSecretPending(false);
+    if (!r.ok) return failed(r.error);
+    // Main forgot the kept typed secret when this one was saved.
+    await draftSecret.refresh();
     await loadProfile(profileId);
     changed();
     return { state: 'saved' };
-  }, [loadProfile, changed]);
+  }, [loadProfile, changed, draftSecret]);
+
+  /** Main saves the secret it keeps (the page never had it back); `from` is the key it was kept under. */
+  const sendKeptSecret = useCallback(async (profileId: string, from?: DraftSecretKey): Promise<SaveOutcome> => {
+    const r = await draftSecret.save(profileId, from);
+    if (!r.ok) {
+      await draftSecret.refresh();
+      return failed(r.error);
+    }
+    await loadProfile(profileId);
+    changed();
+    return { state: 'saved' };
+  }, [draftSecret, loadProfile, changed]);
 
   /** Before a profile exists: create it as soon as the three required values are valid. */
   const createFromDraft = useCallback(async (next: WizardDraft): Promise<SaveOutcome> => {
     // Imported here, not at the top: the rules pull in zod, which the welcome screen does not need (issue 8).
-    const { ClientIdSchema, MailboxSchema, TenantIdSchema } = await import('../../shared/validators');
+    const [{ ClientIdSchema, MailboxSchema, TenantIdSchema }, { ProfileFieldsSchema }] = await Promise.all([import('../../shared/validators'), import('../../shared/contract/profiles')]);
     const required = [MailboxSchema.safeParse(next.mailbox), TenantIdSchema.safeParse(next.tenantId), ClientIdSchema.safeParse(next.clientId)];
     if (required.some((r) => !r.success) || creatingRef.current) return { state: 'draft' };
     creatingRef.current = true;
     try {
+      // A value still invalid on another step stays in the draft (its step shows why) rather
+      // than blocking the profile: only the values that pass their rule are sent.
+      const shape = ProfileFieldsSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+      const valid = Object.fromEntries(Object.entries(createFieldsFrom(next)).filter(([f, v]) => shape[f]?.safeParse(v).success ?? true));
       const r = await call('profileCreate', {
-        ...createFieldsFrom(next),
+        ...valid,
         name: next.name.trim() || next.mailbox.trim(),
         mailbox: next.mailbox,
         tenantId: next.tenantId,
         clientId: next.clientId,
       });
-      if (!r.ok) return { state: 'error', message: r.error.message };
+      if (!r.ok) return failed(r.error);
       setProfile(r.value);
       changed();
+      const created = r.value.id;
       setResume((prev) => {
+        const kept = prev.unsaved[NEW] ?? {};
         const { [NEW]: _dropped, ...rest } = prev.unsaved;
-        return { ...prev, profileId: r.value.id, unsaved: rest, visited: { ...prev.visited, [r.value.id]: prev.visited[NEW] ?? [] } };
+        // What was not sent (invalid for now) stays typed, under the new profile.
+        const left = Object.fromEntries(Object.entries(kept).filter(([f]) => f !== 'name' && !(f in valid) && !['mailbox', 'tenantId', 'clientId'].includes(f)));
+        return { ...prev, profileId: created, unsaved: Object.keys(left).length ? { ...rest, [created]: left } : rest, visited: { ...prev.visited, [created]: prev.visited[NEW] ?? [] } };
       });
-      if (pendingSecret.current) return sendSecret(r.value.id, pendingSecret.current);
+      if (draftSecret.status.kept) return sendKeptSecret(created, NEW);
       return { state: 'saved' };
     } finally {
       creatingRef.current = false;
     }
-  }, [sendSecret, changed]);
+  }, [sendKeptSecret, changed, draftSecret.status.kept]);
 
   const saveField = useCallback(async (field: ProfileField, value: string): Promise<SaveOutcome> => {
     if (!profile) return createFromDraft({ ...draft, [field]: value });
     const changes = changeFor(field, value) as ProfileChanges;
     const r = await call('profileUpdate', { profileId: profile.id, changes });
-    if (!r.ok) return { state: 'error', message: r.error.message };
+    if (!r.ok) return failed(r.error);
     setProfile(r.value);
     setUnsaved(profile.id, field, undefined);
     changed();
@@ -181,14 +211,24 @@ function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
 
   const setSecret = useCallback(async (secret: string): Promise<SaveOutcome> => {
     if (profile) return sendSecret(profile.id, secret);
-    // No profile yet: memory only (never localStorage), sent the moment the profile exists.
-    pendingSecret.current = secret;
-    setSecretPending(true);
+    // No profile yet: main keeps it (never the page's storage), saved the moment the profile exists.
+    await draftSecret.keep(secret);
     return createFromDraft(draft);
-  }, [profile, draft, sendSecret, createFromDraft]);
+  }, [profile, draft, sendSecret, createFromDraft, draftSecret]);
+
+  const saveKeptSecret = useCallback(async (): Promise<SaveOutcome> => {
+    if (!profile) return createFromDraft(draft);
+    if (!draftSecret.status.kept) return { state: 'saved' };
+    return sendKeptSecret(profile.id);
+  }, [profile, draft, createFromDraft, draftSecret.status.kept, sendKeptSecret]);
 
   const runCheck = useCallback(async (screen: WizardScreen, sendTo?: string) => {
     if (!profile) return { ok: false as const, error: { code: 'NO_PROFILE', message: 'no profile yet' } };
+    // A secret typed and kept but not saved yet is what the engineer means the check to use.
+    if (draftSecret.status.kept) {
+      const saved = await sendKeptSecret(profile.id);
+      if (saved.state === 'error') return { ok: false as const, error: saved.error };
+    }
     const steps = SCREEN_CHECK_STEPS[screen];
     const r = await call('diagnoseProfile', { profileId: profile.id, ...(steps ? { steps } : {}), ...(sendTo ? { sendTo } : {}) });
     if (r.ok) {
@@ -198,7 +238,7 @@ function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
       if (!steps) void loadProfile(profile.id).then(() => changed());
     }
     return r;
-  }, [profile, loadProfile, changed]);
+  }, [profile, loadProfile, changed, draftSecret.status.kept, sendKeptSecret]);
 
   const statusOf = useCallback(
     (screen: WizardScreen) => {
@@ -213,17 +253,20 @@ function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
     setReports({});
     const r = await loadProfile(profileId);
     if (!r.ok) return false;
+    // Another profile: a secret typed for the previous one must not be saved to this one.
+    if (profileId !== resume.profileId) await draftSecret.forget();
     setGeneration((g) => g + 1);
     setResume((prev) => {
       const { [profileId]: _typed, ...others } = prev.unsaved;
       return { ...prev, profileId, unsaved: opts.fresh ? others : prev.unsaved };
     });
     return true;
-  }, [loadProfile]);
+  }, [loadProfile, resume.profileId, draftSecret]);
 
   const startPractice = useCallback(async () => {
     const r = await call('practiceProfile', {});
     if (r.ok) {
+      if (r.value.id !== resume.profileId) await draftSecret.forget();
       setReports({});
       setProfile(r.value);
       setGeneration((g) => g + 1);
@@ -234,16 +277,15 @@ function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
       });
     }
     return r;
-  }, []);
+  }, [resume.profileId, draftSecret]);
 
   const startNew = useCallback((name: string) => {
     setReports({});
     setProfile(null);
-    pendingSecret.current = null;
-    setSecretPending(false);
+    void draftSecret.forget();
     setGeneration((g) => g + 1);
     setResume((prev) => ({ ...prev, profileId: null, unsaved: { ...prev.unsaved, [NEW]: { name } }, visited: { ...prev.visited, [NEW]: [] } }));
-  }, []);
+  }, [draftSecret]);
 
   const refreshProfile = useCallback(async () => {
     if (profile) await loadProfile(profile.id);
@@ -258,7 +300,9 @@ function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
     setDraftValue,
     saveField,
     setSecret,
-    secretPending,
+    secretPending: !profile && draftSecret.status.kept,
+    draftSecret,
+    saveKeptSecret,
     reports,
     runCheck,
     statusOf,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../client';
 import type { CurrentProfile } from '../profiles/currentProfile';
 import type { Navigate } from './screenRegistry';
+import { callErrorMessage } from '../wizard/fieldErrors';
 
 const useStyles = makeStyles({
   root: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
@@ -49,7 +50,7 @@ export function FirstStart({ store: wizard, navigate, practiceAvailable }: { sto
                 const r = await wizard.startPractice();
                 setBusy(false);
                 if (r.ok) navigate('mailbox', { visit: false });
-                else setError(r.error.message);
+                else setError(callErrorMessage(t, r.error));
               }}
             >
               {t('wizard.start.practiceButton')}

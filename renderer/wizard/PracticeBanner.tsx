@@ -5,6 +5,7 @@ import type { PracticeStatus } from '../../shared/contract/practice';
 import type { PracticeScenario } from '../../shared/practice';
 import { call } from '../client';
 import type { CurrentProfile } from '../profiles/currentProfile';
+import { callErrorMessage } from './fieldErrors';
 
 const useStyles = makeStyles({
   body: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'center', flexWrap: 'wrap', '@media (max-height: 720px)': { gap: tokens.spacingHorizontalS } },
@@ -22,15 +23,15 @@ export function PracticeBanner({ wizard }: { wizard: Pick<CurrentProfile, 'clear
   const [status, setStatus] = useState<PracticeStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void call('practiceStatus', {}).then((r) => (r.ok ? setStatus(r.value) : setError(r.error.message)));
+    void call('practiceStatus', {}).then((r) => (r.ok ? setStatus(r.value) : setError(callErrorMessage(t, r.error))));
   }, []);
 
   const switchTo = async (scenario: PracticeScenario) => {
     const r = await call('practiceSetScenario', { scenario });
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(callErrorMessage(t, r.error));
     setStatus(r.value);
     const p = await call('practiceProfile', {});
-    if (!p.ok) return setError(p.error.message);
+    if (!p.ok) return setError(callErrorMessage(t, p.error));
     wizard.clearReports();
     await wizard.openProfile(p.value.id, { fresh: true });
   };

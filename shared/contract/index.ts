@@ -9,6 +9,7 @@ import { certificateCalls } from './certificates';
 import { fleetCalls } from './fleet';
 import { iseCalls } from './ise';
 import { automationCalls } from './automation';
+import { draftSecretCalls } from './draft-secret';
 
 /**
  * The one contract between the renderer and the main process (DESIGN §4). Every call is
@@ -26,6 +27,7 @@ export const contract = {
   ...fleetCalls,
   ...iseCalls,
   ...automationCalls,
+  ...draftSecretCalls,
 };
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { contract, type CallName } from '../../shared/contract';
 import { type Handlers } from '../../electron/core/handlers/dispatch';
 import { CallFailure } from '../../electron/core/errors/call-failure';
+import { isValidationKey } from '../../shared/validators';
 
 /**
  * Shared pieces of the contract fuzz (issue 7 item 3): input generators driven by each call's
@@ -210,7 +211,13 @@ export function boundaryProblem(name: CallName, input: unknown, result: unknown,
   const { error } = result as ErrorResult;
   if (!error || typeof error !== 'object') return 'ok:false without error';
   const extra = Object.keys(error).filter((k) => !['code', 'message', 'field'].includes(k));
-  if (extra.length > 0) return `error has extra keys ${extra.join(',')}`;
+  // A rejected rule carries its key (params.rule) so the page can translate it: only that, only a key.
+  const ruleOnly = (e: ErrorResult['error']) => {
+    const params = (e as { params?: unknown }).params;
+    return e.code === 'INVALID_INPUT' && extra.join() === 'params' && !!params && typeof params === 'object' &&
+      Object.keys(params).join() === 'rule' && isValidationKey(String((params as { rule: unknown }).rule));
+  };
+  if (extra.length > 0 && !ruleOnly(error)) return `error has extra keys ${extra.join(',')}`;
   if (typeof error.code !== 'string' || typeof error.message !== 'string') return 'error code/message not strings';
   if (reachedHandler) return error.code === 'FUZZ_REACHED' && error.message === `reached ${name}` && error.field === undefined ? null : `handler failure altered: ${JSON.stringify(error)}`;
   if (error.code !== 'INVALID_INPUT') return `rejection code ${error.code}: ${error.message}`;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { validationText } from '../../../shared/validators';
+import { isValidationKey, validationText } from '../../../shared/validators';
 import { redact } from '../diagnostics/redact';
 import { CallFailure } from '../errors/call-failure';
 import { contract, type CallName, type CallInput, type CallOutput, type CallResult } from '../../../shared/contract';
@@ -14,7 +14,9 @@ export function validationError(error: z.ZodError): CallResult<never> {
   const path = issue ? [...issue.path, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])] : [];
   const field = path.length > 0 ? path.map(String).join('.') : undefined;
   const message = issue ? `${field ?? 'input'} ${validationText(issue.message)}` : 'invalid input';
-  return { ok: false, error: { code: 'INVALID_INPUT', message, ...(field ? { field } : {}) } };
+  // The rule's key too, so the page can say it in the user's words and language (validation.<rule>).
+  const rule = issue && isValidationKey(issue.message) ? { params: { rule: issue.message } } : {};
+  return { ok: false, error: { code: 'INVALID_INPUT', message, ...(field ? { field } : {}), ...rule } };
 }
 
 export function isCallName(name: unknown): name is CallName {

@@ -1,6 +1,7 @@
 import { certificateCalls } from '../../../shared/contract/certificates';
 import { iseCalls } from '../../../shared/contract/ise';
 import { automationCalls } from '../../../shared/contract/automation';
+import { draftSecretCalls } from '../../../shared/contract/draft-secret';
 import type { CallSpec } from '../../../shared/contract/define';
 import { fleetCalls } from '../../../shared/contract/fleet';
 import { practiceCalls } from '../../../shared/contract/practice';
@@ -12,6 +13,7 @@ import type { CoreContext } from './context';
 import type { Handlers } from './dispatch';
 import { appHandlers } from './app';
 import { desktopHandlers, type DesktopHandlersFactory } from './desktop';
+import { forgetDraftSecretOn } from './forget-draft-secret';
 
 /**
  * Every contract call's implementation, for one process. One file per domain, merged here.
@@ -31,9 +33,11 @@ export function createHandlers(ctx: CoreContext, options: { desktop?: DesktopHan
     ...lazyDomain(fleetCalls, () => import('./fleet').then((m) => m.fleetHandlers(ctx))),
     ...lazyDomain(iseCalls, () => import('./ise').then((m) => m.iseHandlers(ctx))),
     ...lazyDomain(automationCalls, () => import('./automation').then((m) => m.automationHandlers(ctx))),
+    ...lazyDomain(draftSecretCalls, () => import('./draft-secret').then((m) => m.draftSecretHandlers(ctx))),
   };
   // The desktop app's own calls replace the DESKTOP_ONLY answers; they may use the core ones.
-  return options.desktop ? { ...handlers, ...options.desktop(handlers) } : handlers;
+  const all = options.desktop ? { ...handlers, ...options.desktop(handlers) } : handlers;
+  return forgetDraftSecretOn(all);
 }
 
 type DomainHandlers<C> = Pick<Handlers, keyof C & CallName>;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Conf from 'conf';
 import { CallFailure } from '../errors/call-failure';
+import { isValidationKey, validationText } from '../../../shared/validators';
 import {
   ProfileSchema,
   type Profile,
@@ -137,7 +138,9 @@ export class ProfileStore {
       const parsed = ProfileSchema.safeParse({ ...change(current, profiles), id, createdAt: current.createdAt, updatedAt: this.now().toISOString() });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new CallFailure('INVALID_INPUT', `${issue?.path.join('.') ?? 'profile'} ${issue?.message ?? 'is invalid'}`, issue?.path.join('.'));
+        // The rule's English text for the CLI, its key for the page to translate (not the bare key).
+        const rule = issue && isValidationKey(issue.message) ? issue.message : undefined;
+        throw new CallFailure('INVALID_INPUT', `${issue?.path.join('.') ?? 'profile'} ${issue ? validationText(issue.message) : 'is invalid'}`, issue?.path.join('.'), rule ? { rule } : undefined);
       }
       const next = [...profiles];
       next[index] = parsed.data;

@@ -1,5 +1,5 @@
-import { Badge, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Badge, Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ClientIdSchema, ClientSecretSchema, ExpiryDateSchema, looksLikeSecretId, TenantIdSchema } from '../../../shared/validators';
@@ -14,12 +14,12 @@ import type { Wizard } from '../step';
 
 const optionalExpiry = z.union([z.literal(''), ExpiryDateSchema]);
 
-function schemaFor(secretStored: boolean) {
+function schemaFor(secretStored: boolean, secretKept: boolean) {
   return z.object({
     tenantId: TenantIdSchema,
     clientId: ClientIdSchema,
-    // A stored secret need not be typed again; a new one must be a Value, not a Secret ID.
-    clientSecret: secretStored ? z.union([z.literal(''), ClientSecretSchema]) : ClientSecretSchema,
+    // A stored (or kept) secret need not be typed again; a new one must be a Value, not a Secret ID.
+    clientSecret: secretStored || secretKept ? z.union([z.literal(''), ClientSecretSchema]) : ClientSecretSchema,
     secretExpiry: optionalExpiry,
   });
 }
@@ -31,7 +31,8 @@ export function AppRegistrationStep({ wizard }: { wizard: Wizard }) {
   const { t } = useTranslation();
   const profile = wizard.profile;
   const secretStored = profile?.secretStored ?? false;
-  const { form, bind, errorOf, submit, running, callError, setCallError, report } = useStepForm(wizard, 'app-registration', schemaFor(secretStored), {
+  const kept = wizard.draftSecret.status;
+  const { form, bind, errorOf, submit, running, callError, setCallError, report } = useStepForm(wizard, 'app-registration', schemaFor(secretStored, kept.kept), {
     tenantId: wizard.draft.tenantId,
     clientId: wizard.draft.clientId,
     clientSecret: '',
@@ -44,12 +45,18 @@ export function AppRegistrationStep({ wizard }: { wizard: Wizard }) {
   const secretReg = form.register('clientSecret');
   const secretError = errorOf('clientSecret');
 
+  // A kept secret that breaks a rule (a Secret ID typed before a reload) shows why at once.
+  useEffect(() => {
+    if (kept.kept && kept.problem && !form.getValues('clientSecret')) form.setError('clientSecret', { type: 'server', message: kept.problem });
+    if (!kept.kept && form.formState.errors.clientSecret?.type === 'server') form.clearErrors('clientSecret');
+  }, [kept.kept, kept.problem]);
+
   const saveSecret = async () => {
     const value = form.getValues('clientSecret');
     if (!value || !(await form.trigger('clientSecret'))) return;
     const outcome = await wizard.setSecret(value);
-    if (outcome.state === 'error') return setCallError(outcome.message);
-    // The secret is now in main (or waits in memory for the profile): never shown back.
+    if (outcome.state === 'error') return setCallError(outcome.error);
+    // The secret is now in main (saved, or kept in its memory for the profile): never shown back.
     form.setValue('clientSecret', '');
     setSecretSaved(true);
   };
@@ -93,10 +100,11 @@ export function AppRegistrationStep({ wizard }: { wizard: Wizard }) {
           </Field>
           <Field
             label="Client Secret"
-            hint={secretStored ? t('wizard.app-registration.secretStored', { hint: profile?.secretHint ?? '' }) : t('wizard.app-registration.secretHint')}
+            // The stored secret's status is stated once, in the line below the field (issue 13 point 11).
+            hint={secretStored ? t('uxForm.secret.replaceHint') : t('wizard.app-registration.secretHint')}
             validationMessage={secretError ?? (secretLooksLikeId ? t('validation.secretLooksLikeId') : undefined)}
             validationState={secretError ? 'error' : secretLooksLikeId ? 'warning' : 'none'}
-            required={!secretStored}
+            required={!secretStored && !kept.kept}
           >
             <Input
               {...secretReg}
@@ -105,6 +113,13 @@ export function AppRegistrationStep({ wizard }: { wizard: Wizard }) {
               type="password"
               autoComplete="off"
               data-testid="client-secret"
+              {...(kept.kept && typedSecret === '' ? { placeholder: t('uxForm.secret.keptPlaceholder', { count: kept.length ?? 0 }) } : {})}
+              onChange={async (ev) => {
+                // Every keystroke goes to main's memory, so navigation or a reload loses nothing.
+                void wizard.draftSecret.keep(ev.target.value);
+                await secretReg.onChange(ev);
+                if (form.getFieldState('clientSecret').error) await form.trigger('clientSecret');
+              }}
               onBlur={async (ev) => {
                 await secretReg.onBlur(ev);
                 await saveSecret();
@@ -112,11 +127,29 @@ export function AppRegistrationStep({ wizard }: { wizard: Wizard }) {
             />
           </Field>
           <div aria-live="polite">
-            {(secretStored || secretSaved || wizard.secretPending) && (
+            {kept.kept ? (
+              <MessageBar intent="info" data-testid="secret-kept">
+                <MessageBarBody>
+                  <span data-testid="secret-status">{t('uxForm.secret.kept', { count: kept.length ?? 0 })}</span>
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button
+                    size="small"
+                    type="button"
+                    data-testid="forget-secret"
+                    onClick={() => {
+                      form.setValue('clientSecret', '');
+                      form.clearErrors('clientSecret');
+                      void wizard.draftSecret.forget();
+                    }}
+                  >
+                    {t('uxForm.secret.forget')}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            ) : (secretStored || secretSaved) && (
               <Text data-testid="secret-status">
-                {wizard.secretPending
-                  ? t('wizard.app-registration.secretPending')
-                  : profile?.secretStorage === 'session'
+                {profile?.secretStorage === 'session'
                     ? t('wizard.app-registration.secretInSession', { hint: profile.secretHint ?? '' })
                     : t('wizard.app-registration.secretInKeychain', { hint: profile?.secretHint ?? '' })}
               </Text>

@@ -22,6 +22,8 @@ import { z } from 'zod';
 import type { Route } from '../../../shared/diagnostic-report';
 import { powerShellScript } from '../../../shared/powershell';
 import { ObjectIdSchema } from '../../../shared/validators';
+import { fieldLabel } from '../fieldErrors';
+import { scriptBlockers } from '../scriptReadiness';
 import { CopyButton } from '../../components/CopyButton';
 import { downloadFile } from '../../components/download';
 import { Instructions } from '../../components/Instructions';
@@ -47,6 +49,8 @@ const useStyles = makeStyles({
     maxHeight: '360px',
     overflow: 'auto',
   },
+  // Not ready: dimmed and edged in the warning colour, so a glance says "do not run this yet".
+  scriptInvalid: { opacity: 0.6, borderLeft: `4px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
@@ -60,7 +64,7 @@ function askNotificationPermission(): void {
 
 /** Step 3: the service principal in Exchange Online, and the mailbox permission (or App RBAC). */
 export function ServicePrincipalStep({ wizard }: { wizard: Wizard }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const { dispatchToast } = useToastController(TOASTER_ID);
   const { form, bind, errorOf, submit, running, setRunning, callError, report } = useStepForm(wizard, 'service-principal', schema, {
@@ -80,6 +84,11 @@ export function ServicePrincipalStep({ wizard }: { wizard: Wizard }) {
     servicePrincipalObjectId: objectId || undefined,
     profileName: profile?.name,
   });
+  // A script built from values that are not valid yet is marked, and cannot be copied or saved:
+  // pasted into Exchange Online it would fail half-way or grant the permission to the wrong object.
+  const blockers = scriptBlockers({ tenantId: draft.tenantId, clientId: draft.clientId, mailbox: draft.mailbox, servicePrincipalObjectId: objectId });
+  const blockedFields = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(blockers.map((f) => fieldLabel(t, f)));
+  const scriptReady = blockers.length === 0;
 
   const keep = useKeepChecking(
     async () => {
@@ -227,14 +236,30 @@ export function ServicePrincipalStep({ wizard }: { wizard: Wizard }) {
         <Subtitle2 as="h2" id="ps-heading">
           {t('wizard.service-principal.psHeading')}
         </Subtitle2>
-        <pre className={styles.script} data-testid="powershell" tabIndex={0} aria-labelledby="ps-heading">
+        {!scriptReady && (
+          <MessageBar intent="warning" data-testid="powershell-invalid" id="ps-invalid">
+            <MessageBarBody>
+              <MessageBarTitle>{t('uxForm.ps.invalidTitle')}</MessageBarTitle>
+              {t('uxForm.ps.invalid', { fields: blockedFields, interpolation: { escapeValue: false } })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <pre
+          className={scriptReady ? styles.script : `${styles.script} ${styles.scriptInvalid}`}
+          data-testid="powershell"
+          data-valid={scriptReady}
+          tabIndex={0}
+          aria-labelledby="ps-heading"
+          {...(scriptReady ? {} : { 'aria-describedby': 'ps-invalid' })}
+        >
           {script}
         </pre>
         <div className={styles.row}>
-          <CopyButton value={script} what={t('wizard.service-principal.psWhat')} testId="copy-powershell" />
-          <Button type="button" size="small" onClick={() => downloadFile({ fileName: `ise-smtp-oauth-${route}.ps1`, mimeType: 'text/plain;charset=utf-8', content: script })} data-testid="save-ps1">
+          <CopyButton value={scriptReady ? script : ''} what={t('wizard.service-principal.psWhat')} testId="copy-powershell" />
+          <Button type="button" size="small" disabled={!scriptReady} onClick={() => downloadFile({ fileName: `ise-smtp-oauth-${route}.ps1`, mimeType: 'text/plain;charset=utf-8', content: script })} data-testid="save-ps1">
             {t('wizard.service-principal.savePs1')}
           </Button>
+          {!scriptReady && <Body1 data-testid="powershell-disabled-reason">{t('uxForm.ps.disabledReason', { fields: blockedFields, interpolation: { escapeValue: false } })}</Body1>}
         </div>
       </section>
     </StepLayout>

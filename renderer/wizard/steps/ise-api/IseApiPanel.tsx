@@ -9,6 +9,7 @@ import { call } from '../../../client';
 import type { Wizard } from '../../step';
 import { IseFindings } from './IseFindings';
 import { IseInspectionView } from './IseInspectionView';
+import { callErrorMessage } from '../../fieldErrors';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -60,7 +61,7 @@ export function IseApiPanel({ wizard }: { wizard: Wizard }) {
     setError(null);
     const r = await call('iseInspect', { profileId: profile.id });
     setBusy(null);
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(callErrorMessage(t, r.error, 'ise'));
     setInspection(r.value);
     // The verdict fills the version picker: ISE said which release and patch it runs.
     if (r.value.version) {
@@ -78,7 +79,7 @@ export function IseApiPanel({ wizard }: { wizard: Wizard }) {
     const r = await call('iseConnect', practice ? { profileId: profile.id } : { profileId: profile.id, host, username, ...(password ? { password } : {}) });
     setPassword(''); // sent to the keychain: not kept in the page
     setBusy(null);
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(callErrorMessage(t, r.error, 'ise'));
     setConnection(r.value.connection);
     setCertificate(r.value.certificate);
     setPin(r.value.pin);
@@ -89,7 +90,7 @@ export function IseApiPanel({ wizard }: { wizard: Wizard }) {
   const accept = async () => {
     if (!profile || !certificate) return;
     const r = await call('iseAcceptCertificate', { profileId: profile.id, sha256: certificate.sha256 });
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(callErrorMessage(t, r.error, 'ise'));
     setConnection(r.value.connection);
     setPin('accepted');
     setConnectFindings([]);
@@ -101,7 +102,7 @@ export function IseApiPanel({ wizard }: { wizard: Wizard }) {
     setBusy('import');
     const r = await call('iseImportCas', { profileId: profile.id });
     setBusy(null);
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(callErrorMessage(t, r.error, 'ise'));
     setImported(r.value);
     setInspection(r.value.inspection);
   };
@@ -109,7 +110,7 @@ export function IseApiPanel({ wizard }: { wizard: Wizard }) {
   const switchScenario = async (next: string) => {
     setScenario(next);
     const r = await call('isePracticeScenario', { scenario: next as (typeof ISE_PRACTICE_SCENARIOS)[number] });
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(callErrorMessage(t, r.error, 'ise'));
     setInspection(null);
     setImported(null);
   };

@@ -5,6 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../../../electron/core/handlers/dispatch';
 import { profileHandlers } from '../../../../electron/core/handlers/profiles';
 import { desktopHandlers } from '../../../../electron/core/handlers/desktop';
+import { draftSecretHandlers } from '../../../../electron/core/handlers/draft-secret';
+import { forgetDraftSecretOn } from '../../../../electron/core/handlers/forget-draft-secret';
+import { DraftSecretStore } from '../../../../electron/core/profiles/draft-secret';
 import { resolveProfileSecret } from '../../../../electron/core/profiles/resolve';
 import { ProfileStore } from '../../../../electron/core/profiles/store';
 import { Vault } from '../../../../electron/core/vault/vault';
@@ -60,7 +63,11 @@ if (status.available) {
       const store = new ProfileStore({ dataDir });
       const services = { store, vault: new Vault() };
       const coreCtx = { dataDir, version: '0.1.0', shell: 'browser', practice: false } as const;
-      const handlers = { ...profileHandlers(coreCtx, services), ...desktopHandlers(coreCtx, services) } as unknown as Handlers;
+      const drafts = new DraftSecretStore();
+      const handlers = forgetDraftSecretOn(
+        { ...profileHandlers(coreCtx, services), ...desktopHandlers(coreCtx, services), ...draftSecretHandlers(coreCtx, services, drafts) } as unknown as Handlers,
+        drafts,
+      );
       const call = async (name: keyof typeof contract & string, input: unknown) => {
         const result = await dispatch(handlers, name, input);
         record(name, result);
@@ -75,6 +82,16 @@ if (status.available) {
       await call('profileGet', { profileId: id });
       expect(await call('profileGet', { profileId: id })).toMatchObject({ secretStored: true, secretHint: 'def', secretStorage: 'keychain' });
       await call('secretSet', { profileId: id, secret: CANARY });
+      // The typed-but-unsaved secret (issue 13 point 3): kept in main's memory, saved by main,
+      // and no answer (status, put, save, or a refusal) carries it.
+      expect(await call('draftSecretPut', { key: 'new', secret: CANARY })).toEqual({ kept: true, length: CANARY.length });
+      expect(await call('draftSecretStatus', { key: 'new' })).toEqual({ kept: true, length: CANARY.length });
+      await call('draftSecretPut', { key: id, secret: CANARY });
+      await call('draftSecretSave', { key: id, profileId: id });
+      expect(await call('draftSecretStatus', { key: id })).toEqual({ kept: false });
+      await call('draftSecretPut', { key: id, secret: `${CANARY}x`.slice(0, 1024) });
+      record('draftSecretSave (no profile)', await dispatch(handlers, 'draftSecretSave', { key: id, profileId: '6a0f4c8e-1d3b-4b7a-9c2e-8f5d0a6b3e71' }));
+      await call('draftSecretPut', { key: id, secret: '' });
       await call('keychainStatus', {});
       await call('profileRename', { profileId: id, name: 'Canary Company' });
       const copy = await call('profileDuplicate', { profileId: id });
@@ -191,10 +208,17 @@ if (status.available) {
       const store = new ProfileStore({ dataDir });
       const services = { store, vault: new Vault() };
       const coreCtx = { dataDir, version: '0.1.0', shell: 'browser', practice: false } as const;
-      const handlers = { ...profileHandlers(coreCtx, services), ...desktopHandlers(coreCtx, services) } as unknown as Handlers;
+      const drafts = new DraftSecretStore();
+      const handlers = { ...profileHandlers(coreCtx, services), ...desktopHandlers(coreCtx, services), ...draftSecretHandlers(coreCtx, services, drafts) } as unknown as Handlers;
       const created = await dispatch(handlers, 'profileCreate', { name: 'Canary Co', mailbox: MAILBOX, tenantId: TENANT, clientId: CLIENT, secretExpiry: '2027-06-30', proxy: PROXY_URL });
       if (!created.ok) throw new Error(created.error.message);
-      const responses: unknown[] = [created, await dispatch(handlers, 'secretSet', { profileId: created.value.id, secret: CANARY })];
+      const responses: unknown[] = [
+        created,
+        await dispatch(handlers, 'draftSecretPut', { key: created.value.id, secret: CANARY }),
+        await dispatch(handlers, 'draftSecretStatus', { key: created.value.id }),
+        await dispatch(handlers, 'draftSecretSave', { key: created.value.id, profileId: created.value.id }),
+      ];
+      responses.splice(1, 0, await dispatch(handlers, 'secretSet', { profileId: created.value.id, secret: CANARY }));
       for (const format of ['json', 'html', 'ps1', 'ics'] as const) responses.push(await dispatch(handlers, 'exportProfile', { profileId: created.value.id, format }));
       responses.push(await dispatch(handlers, 'profilesList', {}), await dispatch(handlers, 'profileGet', { profileId: created.value.id }));
       expect(responses[1]).toMatchObject({ ok: true, value: { secretStorage: 'session', secretStored: true } });
