@@ -103,7 +103,7 @@ export const LogAnalysisSchema = z.object({
   slowSendCount: z.number().int().nonnegative(),
   sends: z.object({ success: z.number().int().nonnegative(), failed: z.number().int().nonnegative(), maxDurationMs: z.number().int().nonnegative().nullable() }),
   smtpSettings: z.array(SmtpSettingsSeenSchema),
-  /** Finding codes in the order to work on them: unresolved first, then along the chain network → TLS → token → SMTP. */
+  /** Finding codes to work on, in order along the chain network → TLS → token → SMTP; those that succeeded later are left out. */
   nextSteps: z.array(FindingCodeSchema),
   stats: z.object({ bytes: z.number().int().nonnegative(), entries: z.number().int().nonnegative(), durationMs: z.number().nonnegative() }),
 });
