@@ -93,7 +93,7 @@ export function AppRegistrationStep({ wizard }: { wizard: Wizard }) {
           </Field>
           <Field
             label="Client Secret"
-            hint={secretStored ? t('wizard.app-registration.secretStored', { hint: profile?.secretHint ?? '' }) : t('wizard.app-registration.secretHint')}
+            hint={secretStored ? t('uxTrouble.secret.storedHint') : t('wizard.app-registration.secretHint')}
             validationMessage={secretError ?? (secretLooksLikeId ? t('validation.secretLooksLikeId') : undefined)}
             validationState={secretError ? 'error' : secretLooksLikeId ? 'warning' : 'none'}
             required={!secretStored}
@@ -117,8 +117,8 @@ export function AppRegistrationStep({ wizard }: { wizard: Wizard }) {
                 {wizard.secretPending
                   ? t('wizard.app-registration.secretPending')
                   : profile?.secretStorage === 'session'
-                    ? t('wizard.app-registration.secretInSession', { hint: profile.secretHint ?? '' })
-                    : t('wizard.app-registration.secretInKeychain', { hint: profile?.secretHint ?? '' })}
+                    ? t('uxTrouble.secret.inSession')
+                    : t('uxTrouble.secret.inKeychain')}
               </Text>
             )}
           </div>
