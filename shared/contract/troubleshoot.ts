@@ -152,6 +152,19 @@ export const troubleshootCalls = defineCalls({
     input: z.object({ uploadIds: z.array(z.uuid()).min(1).max(MAX_LOG_FILES) }).strict(),
     output: LogAnalysisSchema,
   },
+  /**
+   * The last analysis of this app session, kept in main's memory only (never on disk), so a
+   * reload of the window finds it again; null once cleared or before any analysis.
+   */
+  lastLogAnalysis: {
+    input: z.object({}).strict(),
+    output: z.object({ analysis: LogAnalysisSchema.nullable() }),
+  },
+  /** Forgets the kept analysis (the screen's Clear). */
+  clearLogAnalysis: {
+    input: z.object({}).strict(),
+    output: z.object({ cleared: z.boolean() }),
+  },
   /** Maps a pasted ISE error text (GUI or Java exception) to finding codes, most likely first. */
   lookupError: {
     input: z.object({ text: z.string().min(1).max(100_000) }).strict(),

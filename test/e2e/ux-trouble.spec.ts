@@ -36,6 +36,22 @@ test.describe('Troubleshoot results', () => {
     await server.stop();
   });
 
+  test('the last analysis survives a reload of the window until Clear', async ({ page }) => {
+    await analyse(page, server);
+    await page.reload();
+    await page.getByTestId('open-troubleshoot').click();
+    await expect(page.getByTestId('log-findings').locator('tr[data-code="NET_CONNECT_TIMEOUT"]')).toBeVisible();
+    await expect(page.getByTestId('log-sends')).toHaveText('Mails sent: 1, failed: 2.');
+    await page.getByTestId('log-clear').click();
+    await expect(page.getByTestId('log-results')).toHaveCount(0);
+    // Cleared in main too: a reload does not bring it back.
+    await page.reload();
+    await page.getByTestId('open-troubleshoot').click();
+    await expect(page.getByTestId('log-drop-zone')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByTestId('log-results')).toHaveCount(0);
+  });
+
   test('counts the failed sends, and says how many errors the log holds', async ({ page }) => {
     await analyse(page, server);
     await expect(page.getByTestId('log-sends')).toHaveText('Mails sent: 1, failed: 2.');
