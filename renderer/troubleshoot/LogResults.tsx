@@ -3,6 +3,7 @@ import {
   Body1,
   Caption1,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Subtitle2,
@@ -30,6 +31,8 @@ const useStyles = makeStyles({
   note: { display: 'block' },
   // A badge has a fixed height: its text stays on one line (else it spills out of the pill).
   badge: { whiteSpace: 'nowrap' },
+  // A thread name is one token (admin-http-pool5): the event text beside it wraps instead.
+  thread: { whiteSpace: 'nowrap' },
   scroll: { maxHeight: '480px', overflowY: 'auto' },
   // Exception texts carry long unbroken tokens (JSON, class names): let them wrap inside the cell.
   event: { overflowWrap: 'anywhere' },
@@ -170,7 +173,7 @@ export function LogResults({ analysis }: { analysis: LogAnalysis }) {
           {analysis.slowSends.map((s, i) => (
             <TableRow key={`${s.time}-${i}`}>
               <IseTime value={s.time} />
-              <TableCell className={styles.mono}>{s.thread}</TableCell>
+              <TableCell className={mergeClasses(styles.mono, styles.thread)}>{s.thread}</TableCell>
               <TableCell>{t('troubleshootScreen.log.seconds', { seconds: seconds(s.durationMs) })}</TableCell>
               <TableCell>{s.source}</TableCell>
             </TableRow>
@@ -204,7 +207,7 @@ export function LogResults({ analysis }: { analysis: LogAnalysis }) {
         {analysis.timeline.map((e, i) => (
           <TableRow key={`${e.time}-${i}`} data-kind={e.kind}>
             <IseTime value={e.time} milliseconds />
-            <TableCell className={styles.mono}>{e.thread}</TableCell>
+            <TableCell className={mergeClasses(styles.mono, styles.thread)}>{e.thread}</TableCell>
             <TableCell className={styles.event}>
               {eventText(e)}
               {e.count > 1 && ` ${t('troubleshootScreen.log.repeated', { count: e.count })}`}

@@ -103,10 +103,10 @@ test.describe('Troubleshoot results', () => {
       expect(lines.filter((n) => n !== 1)).toEqual([]);
       await expectNoHorizontalScroll(page);
       for (const table of ['log-findings-table', 'log-slow-sends-table', 'log-smtp-settings-table', 'log-timeline-table']) await expectNoClippedCells(page, table);
-      await page.getByTestId('log-results').scrollIntoViewIfNeeded();
+      await page.getByTestId('log-summary').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await keepScreenshot(page, 'ux-trouble-troubleshoot-results');
-      await page.getByTestId('log-findings').scrollIntoViewIfNeeded();
-      await keepScreenshot(page, 'ux-trouble-troubleshoot-findings');
+      await page.getByTestId('log-timeline').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await keepScreenshot(page, 'ux-trouble-troubleshoot-timeline');
     }
   });
 });
