@@ -163,6 +163,16 @@ test('the Profiles table fits from 1024×640 to 1920×1080 with one profile of a
     await expect(page.getByTestId('secret-badge').first()).toHaveText('Stored in keychain');
     await expect(page.getByTestId('profiles-table')).not.toContainText('***');
     await expect(page.getByTestId('profiles-table')).not.toContainText('9Zq');
+    // The longest texts (German, zh-TW's wide glyphs) fit at the smallest size too.
+    await page.setViewportSize(VIEWPORTS[1]);
+    for (const lng of ['de', 'fr', 'zh-TW']) {
+      await page.getByLabel(/Language|Sprache|Langue|語言/).selectOption(lng);
+      await expect(page.locator('html')).toHaveAttribute('lang', lng);
+      await expectNoHorizontalScroll(page);
+      await expectNoClippedCells(page, 'profiles-table');
+    }
+    await page.getByTestId('profiles-table').scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'ux-trouble-profiles-1-zh-TW');
   } finally {
     await server.stop();
   }
