@@ -71,7 +71,7 @@ function describe(view: ProfileView): string {
     ['Email Address', view.mailbox],
     ['Tenant ID', view.tenantId],
     ['Client ID', view.clientId],
-    ['Client Secret', view.secretStored ? `stored (${view.secretStorage}), ends in ${view.secretHint ?? ''}` : 'not stored'],
+    ['Client Secret', view.secretStored ? `stored (${view.secretStorage})` : 'not stored'],
     ['Expiry Date', expiry],
     ['Service principal object ID', view.servicePrincipalObjectId ?? ''],
     ['Last verification', view.lastVerification ? `${view.lastVerification.startedAt} ${view.lastVerification.ok ? 'passed' : 'failed'}` : 'never'],

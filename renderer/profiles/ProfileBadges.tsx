@@ -38,15 +38,14 @@ export function VerifiedBadge({ profile }: { profile: ProfileView }) {
   );
 }
 
-/** Whether a client secret is stored (with Entra's 3-character hint), never the secret itself. */
+/** Whether a client secret is stored and where, never any part of the secret (its expiry has its own badge). */
 export function SecretBadge({ profile }: { profile: ProfileView }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  if (!profile.secretStored) return <Badge className={styles.badge} appearance="outline" color="warning">{t('profiles.secret.missing')}</Badge>;
-  const hint = profile.secretHint ? `${profile.secretHint}***` : '';
+  if (!profile.secretStored) return <Badge className={styles.badge} appearance="outline" color="warning" data-testid="secret-badge">{t('profiles.secret.missing')}</Badge>;
   return (
-    <Badge className={styles.badge} appearance="outline" color={profile.secretStorage === 'session' ? 'warning' : 'informative'}>
-      {t(profile.secretStorage === 'session' ? 'profiles.secret.session' : 'profiles.secret.stored', { hint })}
+    <Badge className={styles.badge} appearance="outline" color={profile.secretStorage === 'session' ? 'warning' : 'informative'} data-testid="secret-badge">
+      {t(profile.secretStorage === 'session' ? 'uxTrouble.secret.session' : 'uxTrouble.secret.keychain')}
     </Badge>
   );
 }

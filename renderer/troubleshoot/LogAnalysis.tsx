@@ -1,6 +1,6 @@
 import { MAX_LOG_FILES } from '../../shared/contract/troubleshoot';
 import { Body1, Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { clearSessionState, useSessionState } from './sessionState';
 import { useTranslation } from 'react-i18next';
 import type { LogAnalysis as Analysis } from '../../shared/contract/troubleshoot';
@@ -40,9 +40,24 @@ export function LogAnalysis() {
   // Kept for the session: leaving the screen does not lose the last analysis (Clear does).
   const [result, setResult] = useSessionState<AnalysisState>('log.result', { state: 'idle' });
   const [skipped, setSkipped] = useSessionState<string[]>('log.skipped', []);
+  // After a reload the session state is empty: main still holds the last analysis until Clear.
+  // A file the engineer drops meanwhile wins over it.
+  const acted = useRef(false);
+  useEffect(() => {
+    if (result.state !== 'idle') return;
+    let live = true;
+    void call('lastLogAnalysis', {}).then((r) => {
+      if (live && !acted.current && r.ok && r.value.analysis) setResult({ state: 'done', analysis: r.value.analysis });
+    });
+    return () => {
+      live = false;
+    };
+    // Only on arrival: a later 'idle' (cleared, or no file readable) must not bring it back.
+  }, []);
 
   const analyse = async (files: readonly File[]) => {
     if (files.length === 0) return;
+    acted.current = true;
     setResult({ state: 'busy' });
     const uploadIds: string[] = [];
     const notRead: string[] = [];
@@ -122,7 +137,10 @@ export function LogAnalysis() {
       )}
       {result.state === 'done' && (
         <>
-          <Button className={styles.clear} onClick={() => clearSessionState('log.')} data-testid="log-clear">
+          <Button className={styles.clear} onClick={() => {
+            clearSessionState('log.');
+            void call('clearLogAnalysis', {});
+          }} data-testid="log-clear">
             {t('ux.troubleshoot.clearAnalysis')}
           </Button>
           <LogResults analysis={result.analysis} />

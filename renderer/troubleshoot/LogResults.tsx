@@ -3,6 +3,7 @@ import {
   Body1,
   Caption1,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Subtitle2,
@@ -18,15 +19,37 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogAnalysis, LogEvent } from '../../shared/contract/troubleshoot';
 import { FindingCard } from '../components/FindingCard';
+import { formatIseTime } from './iseTime';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  // Breaks a long token only where it must (a server name stays whole when the column allows it).
+  mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
+  // Fluent's Table is fixed-layout (equal columns): a time on one line would spill into the next one.
+  table: { tableLayout: 'auto' },
+  note: { display: 'block' },
+  // A badge has a fixed height: its text stays on one line (else it spills out of the pill).
+  badge: { whiteSpace: 'nowrap' },
+  // A thread name is one token (admin-http-pool5): the event text beside it wraps instead.
+  thread: { whiteSpace: 'nowrap' },
   scroll: { maxHeight: '480px', overflowY: 'auto' },
   // Exception texts carry long unbroken tokens (JSON, class names): let them wrap inside the cell.
   event: { overflowWrap: 'anywhere' },
+  // A time is read as one thing: it never wraps inside itself, and its digits line up in a column.
+  time: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
 });
+
+/** An ISE log time in the user's language, on one line; the text as ISE logged it in its tooltip. */
+function IseTime({ value, milliseconds = false }: { value: string; milliseconds?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  return (
+    <TableCell className={styles.time} data-testid="ise-time" title={value ? t('uxTrouble.log.iseTime', { raw: value }) : undefined}>
+      {value ? formatIseTime(value, i18n.language, { milliseconds }) : '–'}
+    </TableCell>
+  );
+}
 
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(1);
@@ -40,7 +63,7 @@ function Block({ heading, testId, columns, children }: { heading: string; testId
       <Subtitle2 as="h3">{heading}</Subtitle2>
       {/* Focusable, so keyboard users can scroll a long table (axe: scrollable-region-focusable). */}
       <div className={styles.scroll} tabIndex={0} role="region" aria-label={heading}>
-        <Table size="small" aria-label={heading}>
+        <Table size="small" aria-label={heading} className={styles.table} data-testid={`${testId}-table`}>
           <TableHeader>
             <TableRow>
               {columns.map((c) => (
@@ -66,12 +89,24 @@ export function LogResults({ analysis }: { analysis: LogAnalysis }) {
     return e.detail && e.detail.toLowerCase() !== label.toLowerCase() ? `${label}: ${e.detail}` : label;
   };
   const maxMs = analysis.sends.maxDurationMs;
+  const sendCount = analysis.sends.success + analysis.sends.failed;
+  // Every logged failure, sends or not: a log of failed test connections has sent no mail at all.
+  const errorsLogged = analysis.findings.reduce((n, f) => n + (f.severity === 'info' ? 0 : f.count), 0);
+  const resolvedLeftOut = analysis.findings.filter((f) => f.resolvedLater && f.severity !== 'info').length;
   return (
     <div className={styles.root} data-testid="log-results">
       <Body1 data-testid="log-summary">
         {t('troubleshootScreen.log.summary', { entries: analysis.stats.entries, files: analysis.sources.length })}{' '}
-        {t('troubleshootScreen.log.sends', { success: analysis.sends.success, failed: analysis.sends.failed })}
+        <span data-testid="log-sends">
+          {sendCount === 0 ? t('uxTrouble.log.noSends') : t('troubleshootScreen.log.sends', { success: analysis.sends.success, failed: analysis.sends.failed })}
+        </span>
         {maxMs !== null && ` ${t('troubleshootScreen.log.longest', { seconds: seconds(maxMs) })}`}
+        {errorsLogged > 0 && (
+          <>
+            {' '}
+            <span data-testid="log-errors-count">{t('uxTrouble.log.failuresLogged', { count: errorsLogged })}</span>
+          </>
+        )}
       </Body1>
       {analysis.sources
         .filter((s) => s.problem)
@@ -96,10 +131,10 @@ export function LogResults({ analysis }: { analysis: LogAnalysis }) {
                 <TableCell>{t(`findings.${f.code}.title`, { defaultValue: f.code })}</TableCell>
                 <TableCell>{f.step ? t(`findings.step.${f.step}`) : '–'}</TableCell>
                 <TableCell>{f.count}</TableCell>
-                <TableCell className={styles.mono}>{f.firstSeen}</TableCell>
-                <TableCell className={styles.mono}>{f.lastSeen}</TableCell>
+                <IseTime value={f.firstSeen} />
+                <IseTime value={f.lastSeen} />
                 <TableCell>
-                  <Badge appearance="tint" color={f.resolvedLater ? 'success' : 'danger'}>
+                  <Badge className={styles.badge} appearance="tint" color={f.resolvedLater ? 'success' : 'danger'}>
                     {t(f.resolvedLater ? 'troubleshootScreen.log.resolvedLater' : 'troubleshootScreen.log.unresolved')}
                   </Badge>
                 </TableCell>
@@ -110,6 +145,12 @@ export function LogResults({ analysis }: { analysis: LogAnalysis }) {
             <Subtitle2 as="h3" id="next-steps-heading">
               {t('troubleshootScreen.log.nextSteps')}
             </Subtitle2>
+            {analysis.nextSteps.length === 0 && (
+              <MessageBar intent="success" data-testid="log-nothing-to-do">
+                <MessageBarBody>{t('uxTrouble.log.nothingToDo')}</MessageBarBody>
+              </MessageBar>
+            )}
+            {analysis.nextSteps.length > 0 && resolvedLeftOut > 0 && <Caption1 className={styles.note} data-testid="log-resolved-left-out">{t('uxTrouble.log.resolvedLeftOut', { count: resolvedLeftOut })}</Caption1>}
             <ol className={styles.list}>
               {analysis.nextSteps.map((code) => {
                 const f = byCode.get(code);
@@ -131,8 +172,8 @@ export function LogResults({ analysis }: { analysis: LogAnalysis }) {
         >
           {analysis.slowSends.map((s, i) => (
             <TableRow key={`${s.time}-${i}`}>
-              <TableCell className={styles.mono}>{s.time}</TableCell>
-              <TableCell className={styles.mono}>{s.thread}</TableCell>
+              <IseTime value={s.time} />
+              <TableCell className={mergeClasses(styles.mono, styles.thread)}>{s.thread}</TableCell>
               <TableCell>{t('troubleshootScreen.log.seconds', { seconds: seconds(s.durationMs) })}</TableCell>
               <TableCell>{s.source}</TableCell>
             </TableRow>
@@ -152,7 +193,7 @@ export function LogResults({ analysis }: { analysis: LogAnalysis }) {
               <TableCell>{s.timeoutSeconds ?? '–'}</TableCell>
               <TableCell>{s.tls === undefined ? '–' : t(s.tls ? 'troubleshootScreen.yes' : 'troubleshootScreen.no')}</TableCell>
               <TableCell>{s.authEnabled === undefined ? '–' : t(s.authEnabled ? 'troubleshootScreen.yes' : 'troubleshootScreen.no')}</TableCell>
-              <TableCell className={styles.mono}>{s.firstSeen}</TableCell>
+              <IseTime value={s.firstSeen} />
               <TableCell>{s.count}</TableCell>
             </TableRow>
           ))}
@@ -165,8 +206,8 @@ export function LogResults({ analysis }: { analysis: LogAnalysis }) {
       >
         {analysis.timeline.map((e, i) => (
           <TableRow key={`${e.time}-${i}`} data-kind={e.kind}>
-            <TableCell className={styles.mono}>{e.time}</TableCell>
-            <TableCell className={styles.mono}>{e.thread}</TableCell>
+            <IseTime value={e.time} milliseconds />
+            <TableCell className={mergeClasses(styles.mono, styles.thread)}>{e.thread}</TableCell>
             <TableCell className={styles.event}>
               {eventText(e)}
               {e.count > 1 && ` ${t('troubleshootScreen.log.repeated', { count: e.count })}`}

@@ -87,12 +87,12 @@ export const SecretExpiryStatusSchema = z.object({
 export type SecretExpiryStatus = z.infer<typeof SecretExpiryStatusSchema>;
 
 /**
- * Whether a secret is stored, never the secret: `secretHint` is its last 3 characters, as
- * Entra shows "abc***". 'session' means memory only, because the keychain was unavailable.
+ * Whether a secret is stored, never any part of it (no "abc***" hint as Entra shows: three
+ * characters of a secret are three characters fewer to guess, and they would sit in every
+ * profile list). 'session' means memory only, because the keychain was unavailable.
  */
 export const SecretStatusSchema = z.object({
   secretStored: z.boolean(),
-  secretHint: z.string().max(3).optional(),
   secretStorage: z.enum(['keychain', 'session']),
 });
 export type SecretStatus = z.infer<typeof SecretStatusSchema>;

@@ -103,7 +103,7 @@ export const LogAnalysisSchema = z.object({
   slowSendCount: z.number().int().nonnegative(),
   sends: z.object({ success: z.number().int().nonnegative(), failed: z.number().int().nonnegative(), maxDurationMs: z.number().int().nonnegative().nullable() }),
   smtpSettings: z.array(SmtpSettingsSeenSchema),
-  /** Finding codes in the order to work on them: unresolved first, then along the chain network → TLS → token → SMTP. */
+  /** Finding codes to work on, in order along the chain network → TLS → token → SMTP; those that succeeded later are left out. */
   nextSteps: z.array(FindingCodeSchema),
   stats: z.object({ bytes: z.number().int().nonnegative(), entries: z.number().int().nonnegative(), durationMs: z.number().nonnegative() }),
 });
@@ -151,6 +151,19 @@ export const troubleshootCalls = defineCalls({
   analyzeLogUploads: {
     input: z.object({ uploadIds: z.array(z.uuid()).min(1).max(MAX_LOG_FILES) }).strict(),
     output: LogAnalysisSchema,
+  },
+  /**
+   * The last analysis of this app session, kept in main's memory only (never on disk), so a
+   * reload of the window finds it again; null once cleared or before any analysis.
+   */
+  lastLogAnalysis: {
+    input: z.object({}).strict(),
+    output: z.object({ analysis: LogAnalysisSchema.nullable() }),
+  },
+  /** Forgets the kept analysis (the screen's Clear). */
+  clearLogAnalysis: {
+    input: z.object({}).strict(),
+    output: z.object({ cleared: z.boolean() }),
   },
   /** Maps a pasted ISE error text (GUI or Java exception) to finding codes, most likely first. */
   lookupError: {

@@ -25,3 +25,28 @@ export async function keepScreenshot(page: Page, name: string, fullPage = false)
   await page.screenshot({ path: file, fullPage });
   return file;
 }
+
+/**
+ * Fails when a table's content is clipped: its scroll box (the table's parent) or the table
+ * scrolls sideways, a header or body cell's content is wider than the cell, or something
+ * inside a cell that hides its overflow (a button) cuts its own text, or a badge's text wraps out of its pill.
+ */
+export async function expectNoClippedCells(page: Page, tableTestId: string): Promise<void> {
+  const clipped = await page.getByTestId(tableTestId).evaluate((table) => {
+    const out: string[] = [];
+    const label = (el: Element) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    const over = (el: Element) => el.scrollWidth > el.clientWidth + 1;
+    for (const el of [table.parentElement!, table]) if (over(el)) out.push(`${label(el)} scrolls: ${el.scrollWidth} > ${el.clientWidth}`);
+    for (const cell of table.querySelectorAll('th, td')) {
+      if (over(cell)) out.push(`${label(cell)}: ${cell.scrollWidth} > ${cell.clientWidth}`);
+      for (const inner of cell.querySelectorAll('*')) {
+        const style = getComputedStyle(inner);
+        if ((style.overflowX === 'hidden' || style.overflowX === 'clip') && inner.clientWidth > 0 && over(inner)) out.push(`${label(inner)} cut: ${inner.scrollWidth} > ${inner.clientWidth}`);
+        // A badge is one line high: wrapped text spills out of the pill.
+        if (inner.classList.contains('fui-Badge') && inner.scrollHeight > inner.clientHeight + 1) out.push(`${label(inner)} spills: ${inner.scrollHeight} > ${inner.clientHeight} high`);
+      }
+    }
+    return out;
+  });
+  expect(clipped, 'table content is clipped').toEqual([]);
+}

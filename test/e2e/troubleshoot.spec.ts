@@ -48,7 +48,7 @@ test('a picked guest.log shows findings with counts, next steps and the timeline
   const secretRow = findings.locator('tr[data-code="TOKEN_SECRET_INVALID"]');
   await expect(secretRow).toContainText('Invalid client secret');
   await expect(secretRow.getByRole('cell').nth(2)).toHaveText('2');
-  await expect(secretRow).toContainText('2026-02-11');
+  await expect(secretRow).toContainText('02/11/2026'); // in the user's language (en-US here)
   await expect(findings.locator('tr[data-code="TOKEN_TENANT_NOT_FOUND"]')).toBeVisible();
   await expect(page.getByTestId('log-next-steps').getByTestId('finding').first()).toHaveAttribute('data-code', 'TOKEN_TENANT_NOT_FOUND');
   const timeline = page.getByTestId('log-timeline');

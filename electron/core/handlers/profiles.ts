@@ -14,7 +14,7 @@ type ProfileCallName =
 /**
  * Handlers for the profile calls (shared/contract/profiles.ts). The store and the vault come
  * from `services` (tests) or, lazily, from the process's defaults for ctx.dataDir. No output
- * carries a stored secret: only {secretStored, secretHint, secretStorage}.
+ * carries a stored secret: only {secretStored, secretStorage}, never a part of the secret.
  */
 export function profileHandlers(ctx: CoreContext, services?: ProfileServices): Pick<Handlers, ProfileCallName> {
   const svc = lazyProfileService(ctx.dataDir, services);

@@ -73,13 +73,11 @@ export async function profilePage(dataDir: string, vault: Vault, o: { offset: nu
     const parsed = ProfileSchema.safeParse(raw);
     if (parsed.success) valid.push(parsed.data);
   }
-  const hints = valid.length ? await vault.hints() : new Map<string, string>();
+  const stored = valid.length ? await vault.storedIds() : new Set<string>();
   const profiles = valid.map((p): ProfileView => {
-    const hint = hints.get(p.id);
     return {
       ...p,
-      secretStored: hint !== undefined,
-      ...(hint !== undefined ? { secretHint: hint } : {}),
+      secretStored: stored.has(p.id),
       secretStorage: vault.storageOf(p.id),
       ...(p.secretExpiry ? { secretExpiryStatus: secretExpiryStatus(p.secretExpiry, o.today) } : {}),
     };

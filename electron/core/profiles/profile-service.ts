@@ -23,15 +23,13 @@ export interface ProfileServices {
 }
 
 /**
- * The secret's status for the renderer: stored or not, a 3-character hint, and where. An
+ * The secret's status for the renderer: stored or not, and where (no part of the secret). An
  * unavailable keychain reads as "not stored" here; secretSet and keychainStatus say why.
  */
 export async function secretStatusOf(vault: Vault, profileId: string): Promise<SecretStatus> {
   try {
-    const hint = await vault.hint(profileId);
     return {
-      secretStored: hint !== undefined,
-      ...(hint !== undefined ? { secretHint: hint } : {}),
+      secretStored: await vault.has(profileId),
       secretStorage: vault.storageOf(profileId),
     };
   } catch (err) {

@@ -136,26 +136,20 @@ export class Vault {
     return (await this.get(profileId)) !== null;
   }
 
-  /** The last 3 characters, as Entra shows "abc***"; undefined when nothing is stored. */
-  async hint(profileId: string): Promise<string | undefined> {
-    const secret = await this.get(profileId);
-    return secret ? secretHint(secret) : undefined;
-  }
-
   /**
-   * The last 3 characters of every stored secret, by profile id, from one keychain call
-   * (findCredentials) instead of one per profile: a list of 1,000 profiles paid ~1,000 D-Bus
-   * round trips. The session store wins over the keychain, as in get().
+   * The profile ids that have a secret stored, from one keychain call (findCredentials) instead
+   * of one per profile: a list of 1,000 profiles paid ~1,000 D-Bus round trips. Only the ids
+   * leave: no part of a secret (not even Entra's 3-character hint) goes into a call result.
    */
-  async hints(): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
+  async storedIds(): Promise<Set<string>> {
+    const out = new Set<string>();
     try {
       const keytar = await this.requireKeytar();
-      for (const { account, password } of await this.bounded(keytar.findCredentials(this.service))) if (password) out.set(account, secretHint(password));
+      for (const { account, password } of await this.bounded(keytar.findCredentials(this.service))) if (password) out.add(account);
     } catch {
       // An unavailable keychain reads as "not stored", as in secretStatusOf; keychainStatus says why.
     }
-    for (const [id, secret] of this.session) out.set(id, secretHint(secret));
+    for (const [id, secret] of this.session) if (secret) out.add(id);
     return out;
   }
 
@@ -198,11 +192,6 @@ export class Vault {
       clearTimeout(timer);
     }
   }
-}
-
-/** Entra's hint: the last 3 characters. */
-export function secretHint(secret: string): string {
-  return secret.slice(-3);
 }
 
 /** Any keychain fault becomes the typed error; its original text is classified, never forwarded. */

@@ -149,9 +149,7 @@ export function AppRegistrationStep({ wizard }: { wizard: Wizard }) {
               </MessageBar>
             ) : (secretStored || secretSaved) && (
               <Text data-testid="secret-status">
-                {profile?.secretStorage === 'session'
-                    ? t('wizard.app-registration.secretInSession', { hint: profile.secretHint ?? '' })
-                    : t('wizard.app-registration.secretInKeychain', { hint: profile?.secretHint ?? '' })}
+                {profile?.secretStorage === 'session' ? t('uxTrouble.secret.inSession') : t('uxTrouble.secret.inKeychain')}
               </Text>
             )}
           </div>

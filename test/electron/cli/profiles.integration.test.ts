@@ -44,10 +44,12 @@ if (status.available) {
       const list = await runCli(['profiles', 'list', '--json', ...dd]);
       expect(list.code).toBe(0);
       const [view] = JSON.parse(list.stdout).profiles;
-      expect(view).toMatchObject({ name: 'Contoso HQ', route: 'app-rbac', secretStored: true, secretHint: 'def', secretStorage: 'keychain' });
+      expect(view).toMatchObject({ name: 'Contoso HQ', route: 'app-rbac', secretStored: true, secretStorage: 'keychain' });
+      expect(view).not.toHaveProperty('secretHint');
 
       const show = await runCli(['profiles', 'show', 'contoso hq', ...dd]);
-      expect(show.stdout).toMatch(/Client Secret\s+stored \(keychain\), ends in def/);
+      expect(show.stdout).toMatch(/Client Secret\s+stored \(keychain\)\n/);
+      expect(show.stdout).not.toContain("ends in");
       expect(show.stdout).toMatch(/Expiry Date\s+2027-01-31 \(-?\d+ days left/);
 
       // diagnose --profile NAME takes the secret from here.

@@ -4,6 +4,7 @@ import { redactLogText } from '../../diagnostics/redact';
 import { classifyEntry } from './classify';
 import { EntryMemo } from './entry-memo';
 import { entryText, type EntryMeaning, type SettingsFields } from './events';
+import { nextStepsOf, sortTimeline } from './summary';
 import type { RawEntry } from './scanner';
 
 /** A send slower than this is reported (the guide's healthy send takes ~5 s). */
@@ -369,7 +370,7 @@ export class GuestLogAnalysis {
     this.pendingSaves.clear();
     const findings = [...this.findings.values()].map((f) => ({ ...f, resolvedLater: this.lastSuccess !== '' && f.lastSeen < this.lastSuccess }));
     findings.sort((a, b) => Number(a.resolvedLater) - Number(b.resolvedLater) || chainIndex(a.code) - chainIndex(b.code) || b.count - a.count);
-    const timeline = this.timeline.slice(-TIMELINE_LIMIT).map((e) => ({ ...e, detail: redactLogText(e.detail) }));
+    const timeline = sortTimeline(this.timeline.slice(-TIMELINE_LIMIT)).map((e) => ({ ...e, detail: redactLogText(e.detail) }));
     return {
       sources: this.sources.map((s) => ({ name: s.name, bytes: s.bytes, firstTime: s.firstTime, lastTime: s.lastTime, ...(s.problem ? { problem: s.problem } : {}) })),
       timeline,
@@ -379,7 +380,7 @@ export class GuestLogAnalysis {
       slowSendCount: this.slowSendCount,
       sends: { success: this.sendSuccess, failed: this.sendFailed, maxDurationMs: this.maxSendMs },
       smtpSettings: [...this.settings.values()],
-      nextSteps: findings.filter((f) => f.severity !== 'info').map((f) => f.code),
+      nextSteps: nextStepsOf(findings),
       stats: { bytes: this.sources.reduce((n, s) => n + s.bytes, 0), entries: this.entries, durationMs: Math.round(performance.now() - this.started) },
     };
   }

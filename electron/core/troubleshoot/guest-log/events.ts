@@ -31,6 +31,13 @@ const FAILURE_HINT =
 /** Components whose unrecognised errors still matter for SMTP (else an unrelated portal exception would show). */
 const SMTP_COMPONENT = /smtp|oauth|exchangeonline|mail/i;
 
+/**
+ * A mail that ISE gave up sending: its retry thread logs the exception under this line, with no
+ * "Future.get status" line after it. The wording is the fixtures' (test/fixtures/guest-log/
+ * smtp-failures.log); the guide shows only a successful send, so it is unconfirmed on a real node.
+ * Without this the summary said "Mails sent: 0, failed: 0" above a SendAsDenied.
+ */
+const SEND_FAILED = /failed to send (?:e-?)?mail/i;
 const FUTURE_STATUS = /Future\.get status:\s*(\w+)/;
 const FUTURE_DURATION = /Time taken for Future\.get method call is\s*(\d+)/;
 const TRANSPORT_DURATION = /transport\.sendMessage\(\) call is\s*(\d+)/;
@@ -95,7 +102,8 @@ export function interpretEntry(entry: RawEntry): EntryMeaning | null {
   }
   if (FAILURE_HINT.test(text)) {
     const code = primaryIseErrorCode(text);
-    if (code) return { kind: 'failure', detail: shortDetail(text), code };
+    if (code) return { kind: SEND_FAILED.test(text) ? 'send-failed' : 'failure', detail: shortDetail(text), code };
+    if (SEND_FAILED.test(text)) return { kind: 'send-failed', detail: shortDetail(text) };
     if (/ERROR|WARN/.test(entry.header.level) && SMTP_COMPONENT.test(entry.header.logger)) return { kind: 'error', detail: shortDetail(text) };
     if (!/Future\.get|transport\.sendMessage/.test(text)) return null;
   }

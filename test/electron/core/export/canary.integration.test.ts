@@ -8,6 +8,7 @@ import { desktopHandlers } from '../../../../electron/core/handlers/desktop';
 import { draftSecretHandlers } from '../../../../electron/core/handlers/draft-secret';
 import { forgetDraftSecretOn } from '../../../../electron/core/handlers/forget-draft-secret';
 import { DraftSecretStore } from '../../../../electron/core/profiles/draft-secret';
+import { fleetHandlers } from '../../../../electron/core/handlers/fleet';
 import { resolveProfileSecret } from '../../../../electron/core/profiles/resolve';
 import { ProfileStore } from '../../../../electron/core/profiles/store';
 import { Vault } from '../../../../electron/core/vault/vault';
@@ -80,7 +81,9 @@ if (status.available) {
       await call('profileUpdate', { profileId: id, changes: { servicePrincipalObjectId: SP_OID, proxy: PROXY_URL } });
       store.update(id, { lastVerification: sampleReport(chain) }); // only main records a verification
       await call('profileGet', { profileId: id });
-      expect(await call('profileGet', { profileId: id })).toMatchObject({ secretStored: true, secretHint: 'def', secretStorage: 'keychain' });
+      const view = await call('profileGet', { profileId: id });
+      expect(view).toMatchObject({ secretStored: true, secretStorage: 'keychain' });
+      expect(view).not.toHaveProperty('secretHint');
       await call('secretSet', { profileId: id, secret: CANARY });
       // The typed-but-unsaved secret (issue 13 point 3): kept in main's memory, saved by main,
       // and no answer (status, put, save, or a refusal) carries it.
@@ -145,6 +148,64 @@ if (status.available) {
       for (const p of store.list()) await call('profileDelete', { profileId: p.id });
       expect(store.list()).toEqual([]);
     }, 180_000);
+  });
+
+  describe('canary: no fragment of the client secret in any response', () => {
+    /**
+     * Every 3 characters of it hold a "~", which no response has of its own (a UUID, a date,
+     * base64 of a certificate never do), so any 3-character piece found is a piece of the secret:
+     * the old "Stored ~Rm***" hint (its last 3 characters) is one.
+     */
+    const FRAGMENT_CANARY = 'Qx~7Z~k4~Wv~9J~p2~Rm';
+    const fragments = (secret: string, min = 3): string[] => {
+      const out = new Set<string>();
+      for (let n = min; n <= secret.length; n++) for (let i = 0; i + n <= secret.length; i++) out.add(secret.slice(i, i + n));
+      return [...out];
+    };
+    const pieces = fragments(FRAGMENT_CANARY);
+    const piecesIn = (text: string) => pieces.filter((f) => text.includes(f));
+
+    it('profile calls, exports and the CLI list and show carry no 3-character piece of it', async () => {
+      // Positive control: the scan finds a hint such as Entra's "abc***".
+      expect(piecesIn(`Stored ${FRAGMENT_CANARY.slice(-3)}***`)).toEqual([FRAGMENT_CANARY.slice(-3)]);
+      expect(pieces.every((f) => f.includes('~'))).toBe(true);
+      const outputs: Array<[string, string]> = [];
+      const record = (what: string, value: unknown) => outputs.push([what, typeof value === 'string' ? value : JSON.stringify(value)]);
+      const add = await runCli(['profiles', 'add', 'Fragment Co', '--tenant-id', TENANT, '--client-id', CLIENT, '--mailbox', MAILBOX, '--expiry', '2027-06-30', '--secret-stdin', ...dd], {
+        stdin: `${FRAGMENT_CANARY}\n`,
+        env: cliEnv,
+      });
+      expect(add.code).toBe(0);
+      record('cli add', add.stdout + add.stderr);
+      const store = new ProfileStore({ dataDir });
+      const vault = new Vault();
+      const ctx = { dataDir, version: '0.1.0', shell: 'browser', practice: false } as const;
+      const handlers = { ...profileHandlers(ctx, { store, vault }), ...fleetHandlers(ctx, { store, vault }) } as unknown as Handlers;
+      const call = async (name: keyof typeof contract & string, input: unknown) => {
+        const result = await dispatch(handlers, name, input);
+        record(name, result);
+        if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+        return result.value as Record<string, unknown>;
+      };
+      const id = store.list().find((p) => p.name === 'Fragment Co')!.id;
+      expect(await vault.get(id)).toBe(FRAGMENT_CANARY); // the secret really is stored
+      await call('profilesList', {});
+      await call('profilesPage', { offset: 0, limit: 50 });
+      await call('profileGet', { profileId: id });
+      await call('secretSet', { profileId: id, secret: FRAGMENT_CANARY });
+      await call('keychainStatus', {});
+      const copy = await call('profileDuplicate', { profileId: id });
+      for (const format of ['json', 'html', 'ps1', 'ics'] as const) await call('exportProfile', { profileId: id, format });
+      for (const args of [['profiles', 'list'], ['profiles', 'list', '--json'], ['profiles', 'show', 'Fragment Co'], ['profiles', 'show', 'Fragment Co', '--json']]) {
+        const r = await runCli([...args, ...dd], { env: cliEnv });
+        expect(r.code).toBe(0);
+        record(`cli ${args.join(' ')}`, r.stdout + r.stderr);
+      }
+      const leaks = outputs.flatMap(([what, text]) => piecesIn(text).map((piece) => `${what}: ${piece}`));
+      expect(leaks).toEqual([]);
+      await call('profileDelete', { profileId: copy['id'] });
+      await call('profileDelete', { profileId: id });
+    }, 120_000);
   });
 
   describe('canary: the ISE admin password appears nowhere but the keychain', () => {

@@ -52,7 +52,7 @@ describe('draft secret calls', () => {
     expect(await call('draftSecretStatus', { key: 'new' })).toEqual({ ok: true, value: { kept: true, length: CANARY.length } });
     const id = await profile();
     const saved = await call('draftSecretSave', { key: 'new', profileId: id });
-    expect(saved).toMatchObject({ ok: true, value: { secretStored: true, secretHint: 'def', secretStorage: 'keychain' } });
+    expect(saved).toMatchObject({ ok: true, value: { secretStored: true, secretStorage: 'keychain' } });
     expect([...keytar.entries.values()]).toContain(CANARY);
     expect(await call('draftSecretStatus', { key: 'new' })).toEqual({ ok: true, value: { kept: false } });
     expect(await call('draftSecretStatus', { key: id })).toEqual({ ok: true, value: { kept: false } });

@@ -39,10 +39,11 @@ describe('profile calls', () => {
     expect(created.value).toMatchObject({ secretStored: false, secretStorage: 'keychain', secretExpiryStatus: { daysLeft: 19, level: 'warn30' } });
     const id = created.value.id;
     const set = await call('secretSet', { profileId: id, secret: CANARY });
-    expect(set).toEqual({ ok: true, value: { secretStored: true, secretHint: 'def', secretStorage: 'keychain' } });
+    expect(set).toEqual({ ok: true, value: { secretStored: true, secretStorage: 'keychain' } });
     expect(keytar.entries.size).toBe(1);
     const got = await call('profileGet', { profileId: id });
-    expect(got.ok && got.value).toMatchObject({ secretStored: true, secretHint: 'def' });
+    expect(got.ok && got.value).toMatchObject({ secretStored: true });
+    expect(got.ok && got.value).not.toHaveProperty('secretHint');
     expect(JSON.stringify(got)).not.toContain(CANARY);
   });
 
@@ -62,7 +63,7 @@ describe('profile calls', () => {
     const r = await call('secretSet', { profileId: id, secret: CANARY });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value).toMatchObject({ secretStored: true, secretHint: 'def', secretStorage: 'session' });
+    expect(r.value).toMatchObject({ secretStored: true, secretStorage: 'session' });
     expect(r.value.keychainWarning).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE', reason: 'no-secret-service' });
     const status = await call('keychainStatus', {});
     expect(status).toMatchObject({ ok: true, value: { available: false, reason: 'no-secret-service' } });
@@ -87,12 +88,12 @@ describe('profile calls', () => {
     expect(await call('profileGet', { profileId: id })).toMatchObject({ ok: false, error: { code: 'PROFILE_NOT_FOUND' } });
   });
 
-  it('secretSet stores the secret and the profile view reports it by a hint only', async () => {
+  it('secretSet stores the secret and the profile view says only that it is stored, no part of it', async () => {
     const { call } = setup();
     const created = await call('profileCreate', create);
     const id = created.ok ? created.value.id : '';
-    expect(await call('secretSet', { profileId: id, secret: CANARY })).toEqual({ ok: true, value: { secretStored: true, secretHint: CANARY.slice(-3), secretStorage: 'keychain' } });
-    expect(await call('profileGet', { profileId: id })).toMatchObject({ ok: true, value: { secretStored: true, secretHint: CANARY.slice(-3), secretStorage: 'keychain' } });
+    expect(await call('secretSet', { profileId: id, secret: CANARY })).toEqual({ ok: true, value: { secretStored: true, secretStorage: 'keychain' } });
+    expect(await call('profileGet', { profileId: id })).toMatchObject({ ok: true, value: { secretStored: true, secretStorage: 'keychain' } });
   });
 
   it('profilesList reports a moved-aside file', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CallFailure } from '../../../../electron/core/errors/call-failure';
-import { KeychainUnavailableError, Vault, keychainFixMessage, secretHint } from '../../../../electron/core/vault/vault';
+import { KeychainUnavailableError, Vault, keychainFixMessage } from '../../../../electron/core/vault/vault';
 import type { KeytarLike } from '../../../../electron/core/vault/keychain-status';
 import { CANARY, failingKeytar, memoryKeytar } from '../../../support/profile-fixtures';
 
@@ -14,23 +14,20 @@ describe('Vault with a working keychain', () => {
     expect(keytar.entries.get(`ise-smtp-oauth\u0000${ID}`)).toBe(CANARY);
     expect(await vault.get(ID)).toBe(CANARY);
     expect(await vault.has(ID)).toBe(true);
-    expect(await vault.hint(ID)).toBe('def');
+    expect([...(await vault.storedIds())]).toEqual([ID]);
     expect(vault.storageOf(ID)).toBe('keychain');
     expect((await vault.status()).available).toBe(true);
   });
 
-  it('delete removes the entry; has/hint then say nothing is stored', async () => {
+  it('delete removes the entry; has/storedIds then say nothing is stored', async () => {
     const vault = new Vault({ keytar: memoryKeytar() });
     await vault.set(ID, CANARY);
     expect(await vault.delete(ID)).toBe(true);
     expect(await vault.has(ID)).toBe(false);
-    expect(await vault.hint(ID)).toBeUndefined();
+    expect(await vault.storedIds()).toEqual(new Set());
     expect(await vault.get(ID)).toBeNull();
   });
 
-  it('the hint is the last 3 characters, as Entra shows them', () => {
-    expect(secretHint('abc~XYZ')).toBe('XYZ');
-  });
 });
 
 describe('Vault with an unavailable keychain', () => {
@@ -54,7 +51,7 @@ describe('Vault with an unavailable keychain', () => {
     expect(result.unavailable?.reason).toBe('locked');
     expect(vault.storageOf(ID)).toBe('session');
     expect(await vault.get(ID)).toBe(CANARY);
-    expect(await vault.hint(ID)).toBe('def');
+    expect(await vault.storedIds()).toEqual(new Set([ID]));
     // A second Vault (a new process) has nothing: memory only, no file behind it.
     expect(await new Vault({ keytar: failingKeytar() }).get(ID).catch(() => null)).toBeNull();
   });
