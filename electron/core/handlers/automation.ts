@@ -3,7 +3,7 @@ import { lazyProfileService } from '../profiles/process-services';
 import { endpointsFor } from '../profiles/endpoints';
 import { CallFailure } from '../errors/call-failure';
 import { createAutomation, DEFAULT_HOSTS, type Automation } from '../automation';
-import { defaultSignInClientId } from '../automation/config';
+import { chooseSignInClientId, signInClientIdSourceName } from '../automation/config';
 import { practiceApproveDeviceCode, practiceBrowser } from '../automation/practice-browser';
 import type { CoreContext } from './context';
 import type { Handlers } from './dispatch';
@@ -94,8 +94,10 @@ export function automationHandlers(ctx: CoreContext, services?: ProfileServices)
       } else {
         if (!input.tenantId) throw new CallFailure('INVALID_INPUT', 'a tenant ID is required', 'tenantId');
         tenantId = input.tenantId;
-        const clientId = input.signInClientId ?? defaultSignInClientId();
-        if (!clientId) throw new CallFailure('INVALID_INPUT', 'this build has no default sign-in client: enter a sign-in client ID', 'signInClientId');
+        const choice = chooseSignInClientId({ run: input.signInClientId });
+        if (!choice.ok && choice.reason === 'invalid') throw new CallFailure('INVALID_INPUT', `${signInClientIdSourceName(choice.source)} must be an application (client) ID: a GUID`, 'signInClientId');
+        if (!choice.ok) throw new CallFailure('INVALID_INPUT', 'this build has no default sign-in client: enter a sign-in client ID', 'signInClientId');
+        const clientId = choice.clientId;
         automation = createAutomation({ tenantId, signInClientId: clientId, ...DEFAULT_HOSTS, profiles: svc(), onProgress });
         const opener = ctx.openExternal;
         open = async (url) => {
