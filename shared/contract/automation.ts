@@ -111,6 +111,12 @@ export const AutomationRecordSchema = z.object({
   /** Set-CASMailbox was run by this tool; the value before, for undo. */
   smtpAuthBefore: z.union([z.boolean(), z.null()]).optional(),
   created: z.array(SetupStepSchema).default([]),
+  /**
+   * Creates sent but not yet answered: written before each create, cleared when its id is
+   * recorded (or Microsoft refused it). A step still here on the next run was created by the
+   * interrupted one if it now exists, so it joins `created` (undo removes it) instead of "reused".
+   */
+  pending: z.array(SetupStepSchema).optional(),
   audit: z.array(AuditEntrySchema).default([]),
 });
 export type AutomationRecord = z.output<typeof AutomationRecordSchema>;

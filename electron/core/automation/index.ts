@@ -32,6 +32,7 @@ export interface AutomationConfig {
   profiles: ProfileService;
   onProgress?: (e: ProgressEvent) => void;
   afterStep?: EngineDeps['afterStep'];
+  onCreateReturned?: EngineDeps['onCreateReturned'];
   replicationDelaysMs?: number[];
 }
 
@@ -57,6 +58,7 @@ export function createAutomation(c: AutomationConfig): Automation {
     signInCalls: () => session.calls,
     ...(c.onProgress ? { onProgress: c.onProgress } : {}),
     ...(c.afterStep ? { afterStep: c.afterStep } : {}),
+    ...(c.onCreateReturned ? { onCreateReturned: c.onCreateReturned } : {}),
     ...(c.replicationDelaysMs ? { replicationDelaysMs: c.replicationDelaysMs } : {}),
   };
   const engine = new SetupEngine(deps);
