@@ -13,7 +13,11 @@ import { defineCalls } from './define';
 export const SETUP_FINDING_CODES = [
   /** The signed-in account lacks an Entra or Exchange role for one operation; params.role names it. */
   'SETUP_ROLE_MISSING',
-  /** The admin token lacks a delegated permission (scope); params.scope names it. */
+  /**
+   * The admin token lacks a delegated permission (scope); params.scope names it. Graph answers
+   * this with the same 403 Authorization_RequestDenied as a missing role, so it is told apart by
+   * the scopes the token was granted (the token response's `scope`), checked before any change.
+   */
   'SETUP_SCOPE_MISSING',
   /** Graph or Exchange answered 429 (or 503) more often than the bounded retry allows. */
   'SETUP_THROTTLED',
@@ -146,6 +150,8 @@ export const AUTOMATION_FAULTS = [
   'replication-delay',
   'exchange-api-unavailable',
   'mailbox-smtp-auth-off',
+  /** The tenant's consent for the sign-in client lacks AppRoleAssignment.ReadWrite.All: the token's scp is narrower than asked. */
+  'signin-consent-partial',
 ] as const;
 export const AutomationFaultSchema = z.enum(AUTOMATION_FAULTS);
 export type AutomationFault = z.infer<typeof AutomationFaultSchema>;

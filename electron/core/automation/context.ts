@@ -43,6 +43,8 @@ export interface EngineDeps {
   /** Waits between replication retries (bounded: the list's length is the retry count). */
   replicationDelaysMs?: number[];
   wait?: (ms: number) => Promise<void>;
+  /** The delegated permissions the admin's token for that resource was granted (undefined: not known yet). */
+  grantedScopes?: (resource: 'graph' | 'exchange') => string[] | undefined;
   /** Token requests made by the sign-in (for the call count). */
   signInCalls?: () => number;
 }

@@ -4,7 +4,7 @@ import { ExchangeCallError } from '../exchange/client';
 import { GraphCallError } from '../graph/client';
 import { assignmentName, appDisplayName, DEFAULT_REPLICATION_DELAYS_MS, scopeName, type EngineDeps, type RunState, type SetupOptions } from './context';
 import { discover, type Discovery } from './discovery';
-import { classifyFailure, isExchangeApiUnavailable, isReplicationLag } from './findings';
+import { classifyFailure, isExchangeApiUnavailable, isReplicationLag, missingScope } from './findings';
 import { buildPlan } from './plan';
 import { IntentJournal } from './intents';
 import { exchangeFallbackScript } from './powershell';
@@ -65,7 +65,9 @@ export class SetupEngine {
     run.findings.push(...d.findings);
     const secretUsable = await this.secretUsable(existing, d);
     const plan = buildPlan(options, d, secretUsable);
-    const blocked = d.findings.some((f) => f.severity === 'error');
+    const scopeFindings = this.scopePreflight(plan);
+    run.findings.push(...scopeFindings);
+    const blocked = d.findings.some((f) => f.severity === 'error') || scopeFindings.length > 0;
     if (!d.exchangeReachable) run.exchangeFallback = true;
     if (whatIf || blocked) return this.result(run, plan, whatIf, d);
 
@@ -97,6 +99,22 @@ export class SetupEngine {
       }
     }
     return this.result(run, plan, false, d);
+  }
+
+  /**
+   * Before any change: each Graph write the plan will make needs its delegated permission in the
+   * admin's token (its granted scopes). Missing, the run stops here with SETUP_SCOPE_MISSING
+   * naming it, rather than half-way with a 403 that reads like a missing role.
+   */
+  private scopePreflight(plan: PlannedOperation[]): SetupFinding[] {
+    const granted = this.deps.grantedScopes?.('graph');
+    const findings: SetupFinding[] = [];
+    for (const p of plan) {
+      if (p.action !== 'create') continue;
+      const scope = missingScope(p.step, granted);
+      if (scope && !findings.some((f) => f.params.scope === scope)) findings.push({ code: 'SETUP_SCOPE_MISSING', severity: 'error', step: p.step, params: { service: 'entra', scope, operation: p.operation.split(' {')[0]! } });
+    }
+    return findings;
   }
 
   private async secretUsable(profile: Profile | undefined, d: Discovery): Promise<boolean> {
@@ -158,7 +176,7 @@ export class SetupEngine {
         this.deps.onProgress?.({ type: 'step', step, state: 'skipped' });
         throw new StepFailed(step);
       }
-      const f = classifyFailure(err, step, operationOf(err));
+      const f = classifyFailure(err, step, operationOf(err), this.deps.grantedScopes?.('graph'));
       run.findings.push(f);
       this.audit(run, step, operationOf(err), run.options.mailbox, 'failed', err);
       this.deps.onProgress?.({ type: 'step', step, state: 'failed' });

@@ -56,6 +56,7 @@ export function createAutomation(c: AutomationConfig): Automation {
     upn: () => session.upn ?? '',
     profiles: c.profiles,
     signInCalls: () => session.calls,
+    grantedScopes: (resource) => session.grantedScopes(resource),
     ...(c.onProgress ? { onProgress: c.onProgress } : {}),
     ...(c.afterStep ? { afterStep: c.afterStep } : {}),
     ...(c.onCreateReturned ? { onCreateReturned: c.onCreateReturned } : {}),
