@@ -23,10 +23,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { call } from '../client';
 import type { AuditEntry, SessionStatus, SetupFinding, SetupResultView } from '../../shared/contract/automation';
 import { UndoDialog, type UndoPreview } from './UndoDialog';
+import { RotationPanel } from './RotationPanel';
+import { callErrorText } from '../profiles/callErrorText';
+import { formatDateTime } from '../i18n/format';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '72rem' },
@@ -56,8 +60,15 @@ function FindingList({ findings }: { findings: SetupFinding[] }) {
   );
 }
 
+/** The plan's "exists" notes the engine writes in English, shown in the user's language (ids and names stay as they are). */
+const EXISTING_TEXT: Record<string, string> = {
+  'stored in the keychain': 'autoFinish.existing.keychain',
+  'enabled for the mailbox': 'autoFinish.existing.smtpEnabled',
+  'follows the organisation': 'autoFinish.existing.followsOrg',
+};
+
 function AuditTrail({ audit }: { audit: AuditEntry[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   if (audit.length === 0) return null;
   return (
@@ -78,7 +89,7 @@ function AuditTrail({ audit }: { audit: AuditEntry[] }) {
         <TableBody>
           {audit.map((a, i) => (
             <TableRow key={i}>
-              <TableCell>{new Date(a.at).toLocaleString()}</TableCell>
+              <TableCell>{formatDateTime(a.at, i18n.language)}</TableCell>
               <TableCell>{a.upn}</TableCell>
               <TableCell className={styles.code}>{a.operation}</TableCell>
               <TableCell className={styles.code}>{a.requestId ?? '–'}</TableCell>
@@ -137,13 +148,14 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
     ...(practice ? {} : { tenantId: tenantId.trim(), mailbox: mailbox.trim() }),
   });
 
-  async function run<T>(what: string, fn: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T | null> {
+  async function run<T>(what: string, fn: () => Promise<{ ok: true; value: T } | { ok: false; error: Parameters<typeof callErrorText>[1] }>): Promise<T | null> {
     setBusy(what);
     setError(null);
     try {
       const r = await fn();
       if (!r.ok) {
-        setError(r.error.message);
+        const own = `autoFinish.errors.${r.error.code}`;
+        setError(i18next.exists(own) ? t(own) : callErrorText(t, r.error));
         return null;
       }
       return r.value;
@@ -194,14 +206,6 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
       setNote(u.ok ? t('automation.undo.done', { n: u.removed.length }) : null);
       setResult({ ...result, audit: [...result.audit, ...u.audit], findings: u.findings, created: [] });
       setVerified(null);
-    }
-  };
-  const rotate = async () => {
-    if (!result) return;
-    const r = await run('rotate', () => call('automationRotate', { profileName: result.profileName, days: Number(secretDays) || 180, removeOld: true }));
-    if (r) {
-      setNote(r.ok ? t('automation.rotate.done', { expiry: r.secretExpiry ?? '' }) : null);
-      setResult({ ...result, audit: [...result.audit, ...r.audit], findings: r.findings });
     }
   };
 
@@ -294,7 +298,7 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
               {plan.plan.map((p) => (
                 <TableRow key={p.step}>
                   <TableCell>{t(`automation.steps.${p.step}`)}</TableCell>
-                  <TableCell>{t(`automation.actions.${p.action}`)}{p.existing ? ` (${p.existing})` : ''}</TableCell>
+                  <TableCell>{t(`automation.actions.${p.action}`)}{p.existing ? ` (${EXISTING_TEXT[p.existing] ? t(EXISTING_TEXT[p.existing]!) : p.existing})` : ''}</TableCell>
                   <TableCell className={styles.code}>{p.operation}</TableCell>
                 </TableRow>
               ))}
@@ -352,9 +356,6 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
             {result.profileId && onOpenProfile && (
               <Button onClick={() => onOpenProfile(result.profileId!)}>{t('automation.result.openProfile')}</Button>
             )}
-            <Button onClick={() => void rotate()} disabled={busy !== null || !result.profileId} data-testid="automation-rotate">
-              {t('automation.rotate.button')}
-            </Button>
             <Button onClick={() => void askUndo()} disabled={busy !== null || !result.profileId} data-testid="automation-undo">
               {t('automation.undo.button')}
             </Button>
@@ -367,6 +368,15 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
             onConfirm={() => void undo()}
             onClose={() => setUndoAsk(null)}
           />
+          {result.profileId && result.ok && !result.powershell && (
+            <RotationPanel
+              profileName={result.profileName}
+              profileId={result.profileId}
+              days={Number(secretDays) || 180}
+              disabled={busy !== null}
+              onAudit={(audit, findings) => setResult((cur) => (cur ? { ...cur, audit: [...cur.audit, ...audit], findings } : cur))}
+            />
+          )}
           <AuditTrail audit={result.audit} />
         </section>
       )}

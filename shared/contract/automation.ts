@@ -266,6 +266,13 @@ export const automationCalls = defineCalls({
   /** Applies the plan (after the engineer confirmed it). */
   automationApply: { input: SetupRequestSchema, output: SetupResultSchema },
   automationUndo: { input: ProfileRef.extend({ whatIf: z.boolean().default(false) }).strict(), output: UndoResultSchema },
-  /** Adds a new secret (into the keychain) and verifies it; with removeOld, then removes the old one. */
-  automationRotate: { input: ProfileRef.extend({ days: z.number().int().min(1).max(730).default(180), removeOld: z.boolean().default(false) }).strict(), output: RotateResultSchema },
+  /**
+   * Secret rotation in three calls the screen makes one after the other: add the new secret
+   * (into the keychain; `verify: false`, so the engineer first copies it into ISE), verify with it,
+   * then `removeOld` (verified again first). A rotation in progress adds nothing new.
+   */
+  automationRotate: {
+    input: ProfileRef.extend({ days: z.number().int().min(1).max(730).default(180), verify: z.boolean().default(true), removeOld: z.boolean().default(false) }).strict(),
+    output: RotateResultSchema,
+  },
 });

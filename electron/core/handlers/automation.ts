@@ -140,32 +140,33 @@ export function automationHandlers(ctx: CoreContext, services?: ProfileServices)
       }
     },
     automationUndo: async ({ profileName, whatIf }) => signedIn().undo(profileName, whatIf),
-    automationRotate: async ({ profileName, days, removeOld }) => {
+    automationRotate: async ({ profileName, days, verify: check, removeOld }) => {
       const a = signedIn();
       const s = svc();
-      return a.rotate(profileName, {
-        days,
-        removeOld,
-        verify: async () => {
-          const { diagnose } = await import('../diagnostics');
-          const profile = s.resolve(profileName);
-          const secret = await s.vault.get(profile.id);
-          const ep = await endpointsFor(profile, ctx.practiceHost);
-          const report = await diagnose({
-            tenantId: profile.tenantId,
-            clientId: profile.clientId,
-            mailbox: profile.mailbox,
-            clientSecret: secret ?? '',
-            route: profile.route,
-            ...(profile.servicePrincipalObjectId ? { servicePrincipalObjectId: profile.servicePrincipalObjectId } : {}),
-            ...(ep.authorityHost ? { authorityHost: ep.authorityHost } : {}),
-            ...(ep.smtpHost ? { smtpHost: ep.smtpHost } : {}),
-            ...(ep.smtpPort ? { smtpPort: ep.smtpPort } : {}),
-            ...(ep.caPem ? { caPem: ep.caPem } : {}),
-          });
-          return report.ok;
-        },
-      });
+      // The old secret is never removed unverified: removeOld always checks the new one first.
+      const verifyNew = check || removeOld;
+      const verify = async () => {
+        const { diagnose } = await import('../diagnostics');
+        const profile = s.resolve(profileName);
+        const secret = await s.vault.get(profile.id);
+        const ep = await endpointsFor(profile, ctx.practiceHost);
+        const report = await diagnose({
+          tenantId: profile.tenantId,
+          clientId: profile.clientId,
+          mailbox: profile.mailbox,
+          clientSecret: secret ?? '',
+          route: profile.route,
+          ...(profile.servicePrincipalObjectId ? { servicePrincipalObjectId: profile.servicePrincipalObjectId } : {}),
+          ...(ep.authorityHost ? { authorityHost: ep.authorityHost } : {}),
+          ...(ep.smtpHost ? { smtpHost: ep.smtpHost } : {}),
+          ...(ep.smtpPort ? { smtpPort: ep.smtpPort } : {}),
+          ...(ep.caPem ? { caPem: ep.caPem } : {}),
+        });
+        // The new secret's verification is the profile's verification now (its proofs, never the secret).
+        await s.recordVerification(profile.id, report);
+        return report.ok;
+      };
+      return a.rotate(profileName, { days, removeOld, ...(verifyNew ? { verify } : {}) });
     },
   };
 }
