@@ -36,6 +36,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '72rem' },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
+  heading: { display: 'block' },
+  wrap: { overflowWrap: 'anywhere' },
   pre: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'pre-wrap', backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalM },
 });
 
@@ -90,7 +92,7 @@ function AuditTrail({ audit }: { audit: AuditEntry[] }) {
           {audit.map((a, i) => (
             <TableRow key={i}>
               <TableCell>{formatDateTime(a.at, i18n.language)}</TableCell>
-              <TableCell>{a.upn}</TableCell>
+              <TableCell className={styles.wrap}>{a.upn}</TableCell>
               <TableCell className={styles.code}>{a.operation}</TableCell>
               <TableCell className={styles.code}>{a.requestId ?? '–'}</TableCell>
               <TableCell>{t(`automation.results.${a.result}`)}</TableCell>
@@ -337,7 +339,7 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
 
       {result && (
         <section aria-labelledby="automation-result" data-testid="automation-result">
-          <Subtitle2 as="h2" id="automation-result">
+          <Subtitle2 as="h2" id="automation-result" className={styles.heading}>
             {t('automation.result.heading')}
           </Subtitle2>
           <Body1>{t('automation.result.summary', { created: result.created.length, reused: result.reused.length, calls: result.calls.total })}</Body1>
