@@ -7,40 +7,17 @@
 // Verified drawn (waiting on the screen is their time too); their actions are the trusted clicks
 // and key presses the page itself received (counted in the page, not by this script).
 /* global document, window -- the init script and waitForFunction callbacks run in the page */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from './startup.mjs';
-import { root, summarize } from './util.mjs';
+import { serve } from './ui.mjs';
+import { summarize } from './util.mjs';
 
 export const AUTOMATION_GOALS = { trainSeconds: 120 };
 
-async function servePractice(dataDir) {
-  const child = spawn(process.execPath, ['bin/ise-smtp-oauth.js', 'serve', '--practice', '--no-open', '--port', '0', '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent-electron-dist' } });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not print its URL: ${out}`)), 60_000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
+const servePractice = (dataDir) => serve(dataDir, ['--practice']);
 
 /** One trainee run on an empty practice tenant. */
 async function oneRun(browser, dir, i) {

@@ -18,8 +18,9 @@ import { root, summarize } from './util.mjs';
 
 export const UI_GOALS = { screenMs: 300, overMs: 100 };
 
-async function serve(dataDir) {
-  const child = spawn(process.execPath, ['bin/ise-smtp-oauth.js', 'serve', '--no-open', '--port', '0', '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent-electron-dist' } });
+/** `serve` (browser mode) on its own data folder; `extraArgs` e.g. ['--practice'] (the automation section uses it). */
+export async function serve(dataDir, extraArgs = []) {
+  const child = spawn(process.execPath, ['bin/ise-smtp-oauth.js', 'serve', ...extraArgs, '--no-open', '--port', '0', '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent-electron-dist' } });
   const url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
