@@ -8,6 +8,7 @@
 // with run and rows, and add one entry here. The harness prints its rows with the others and
 // writes them to docs/PERFORMANCE.md; nothing else needs to change.
 import { spawnSync } from 'node:child_process';
+import { automationNotes, automationRows, benchAutomation } from './automation.mjs';
 import { benchBundleSize } from './bundle-size.mjs';
 import { benchIse, benchSetup, iseNotes, iseRows, setupNotes, setupRows } from './engines.mjs';
 import { benchFleet, fleetRows } from './fleet.mjs';
@@ -79,5 +80,14 @@ export const SECTIONS = [
     },
     rows: uiRows,
     notes: uiNotes,
+  },
+  {
+    id: 'automation',
+    run: async (o) => {
+      build(o);
+      return benchAutomation({ runs: o.quick ? 1 : 3, log: o.log });
+    },
+    rows: automationRows,
+    notes: automationNotes,
   },
 ];

@@ -24,9 +24,12 @@ import { root, summarize } from './util.mjs';
 
 export const UI_GOALS = { screenMs: 300, overMs: 100 };
 
-/** `serve` (or, with `input`, bench/serve-relayed.ts reading the far side's line) until stop(). */
-async function serve(dataDir, input) {
-  const args = input ? ['--import', 'tsx', 'bench/serve-relayed.ts', dataDir] : ['bin/ise-smtp-oauth.js', 'serve', '--no-open', '--port', '0', '--data-dir', dataDir];
+/**
+ * `serve` (browser mode) on its own data folder until stop(); `extraArgs` e.g. ['--practice'] (the
+ * automation section uses it); with `input`, bench/serve-relayed.ts reading the far side's line instead.
+ */
+export async function serve(dataDir, extraArgs = [], input = undefined) {
+  const args = input ? ['--import', 'tsx', 'bench/serve-relayed.ts', dataDir] : ['bin/ise-smtp-oauth.js', 'serve', ...extraArgs, '--no-open', '--port', '0', '--data-dir', dataDir];
   const child = spawn(process.execPath, args, { cwd: root, stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'], env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent-electron-dist' } });
   if (input) child.stdin.end(input);
   const url = await new Promise((resolve, reject) => {
@@ -115,7 +118,7 @@ function marks() {
 async function wizardChecks(browser, { runs, rttMs, dir, log }) {
   for (const sub of ['far', 'wizard']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
   const side = await startFarSide(path.join(dir, 'far'), rttMs);
-  const server = await serve(path.join(dir, 'wizard'), side.line).catch(async (err) => {
+  const server = await serve(path.join(dir, 'wizard'), [], side.line).catch(async (err) => {
     await side.stop();
     throw err;
   });

@@ -3,7 +3,7 @@ import { rootCertificates } from 'node:tls';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from './command';
 import { createAutomation, DEFAULT_HOSTS, type Automation, type SetupResult, type UndoResult } from '../core/automation';
-import { defaultSignInClientId } from '../core/automation/config';
+import { chooseSignInClientId, signInClientIdSourceName } from '../core/automation/config';
 import { practiceApproveDeviceCode, practiceBrowser } from '../core/automation/practice-browser';
 import { openInBrowser } from './open-browser';
 import { resolveDataDir } from '../core/profiles/data-dir';
@@ -134,8 +134,11 @@ export async function runSetup(argv: string[], io: SetupIo = { out: (t) => proce
     const secretDaysRaw = str(values, 'secret-days');
     const secretDays = secretDaysRaw === undefined ? 180 : Number(secretDaysRaw);
     if (!Number.isInteger(secretDays) || secretDays < 1 || secretDays > 730) throw new UsageError('--secret-days must be a whole number of days from 1 to 730');
-    const signInClientId = str(values, 'sign-in-client-id') ?? existing?.automation?.signInClientId ?? practice?.automation.signInClientId ?? defaultSignInClientId();
-    if (!signInClientId) throw new UsageError('--sign-in-client-id is required (this build has no default sign-in client; see README "Automated setup")');
+    // The practice tenant knows only its own sign-in client: the machine's and the product's defaults do not apply to it.
+    const choice = chooseSignInClientId({ run: str(values, 'sign-in-client-id'), profile: existing?.automation?.signInClientId, ...(practice ? { env: {}, packaged: practice.automation.signInClientId } : {}) });
+    if (!choice.ok && choice.reason === 'invalid') throw new UsageError(`${signInClientIdSourceName(choice.source)} must be an application (client) ID: a GUID`);
+    if (!choice.ok) throw new UsageError('--sign-in-client-id is required (this build has no default sign-in client; see README "Which sign-in client")');
+    const signInClientId = choice.clientId;
     let ca: string[] | undefined = practice ? [practice.caPem] : undefined;
     const caFile = str(values, 'ca-file');
     if (caFile) {

@@ -23,16 +23,21 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { call } from '../client';
 import { formatDate, formatDateTime, localizeDates } from '../i18n/format';
 import type { AuditEntry, SessionStatus, SetupFinding, SetupResultView } from '../../shared/contract/automation';
 import { UndoDialog, type UndoPreview } from './UndoDialog';
+import { RotationPanel } from './RotationPanel';
+import { callErrorText } from '../profiles/callErrorText';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '72rem' },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
+  heading: { display: 'block' },
+  wrap: { overflowWrap: 'anywhere' },
   pre: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'pre-wrap', backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalM },
 });
 
@@ -57,6 +62,13 @@ function FindingList({ findings }: { findings: SetupFinding[] }) {
   );
 }
 
+/** The plan's "exists" notes the engine writes in English, shown in the user's language (ids and names stay as they are). */
+const EXISTING_TEXT: Record<string, string> = {
+  'stored in the keychain': 'autoFinish.existing.keychain',
+  'enabled for the mailbox': 'autoFinish.existing.smtpEnabled',
+  'follows the organisation': 'autoFinish.existing.followsOrg',
+};
+
 function AuditTrail({ audit }: { audit: AuditEntry[] }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
@@ -80,7 +92,7 @@ function AuditTrail({ audit }: { audit: AuditEntry[] }) {
           {audit.map((a, i) => (
             <TableRow key={i}>
               <TableCell>{formatDateTime(a.at, i18n.language)}</TableCell>
-              <TableCell>{a.upn}</TableCell>
+              <TableCell className={styles.wrap}>{a.upn}</TableCell>
               <TableCell className={styles.code}>{a.operation}</TableCell>
               <TableCell className={styles.code}>{a.requestId ?? '–'}</TableCell>
               <TableCell>{t(`automation.results.${a.result}`)}</TableCell>
@@ -138,13 +150,14 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
     ...(practice ? {} : { tenantId: tenantId.trim(), mailbox: mailbox.trim() }),
   });
 
-  async function run<T>(what: string, fn: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T | null> {
+  async function run<T>(what: string, fn: () => Promise<{ ok: true; value: T } | { ok: false; error: Parameters<typeof callErrorText>[1] }>): Promise<T | null> {
     setBusy(what);
     setError(null);
     try {
       const r = await fn();
       if (!r.ok) {
-        setError(r.error.message);
+        const own = `autoFinish.errors.${r.error.code}`;
+        setError(i18next.exists(own) ? t(own) : callErrorText(t, r.error));
         return null;
       }
       return r.value;
@@ -195,14 +208,6 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
       setNote(u.ok ? t('automation.undo.done', { n: u.removed.length }) : null);
       setResult({ ...result, audit: [...result.audit, ...u.audit], findings: u.findings, created: [] });
       setVerified(null);
-    }
-  };
-  const rotate = async () => {
-    if (!result) return;
-    const r = await run('rotate', () => call('automationRotate', { profileName: result.profileName, days: Number(secretDays) || 180, removeOld: true }));
-    if (r) {
-      setNote(r.ok ? t('automation.rotate.done', { expiry: r.secretExpiry ? formatDate(r.secretExpiry, i18n.language) : '' }) : null);
-      setResult({ ...result, audit: [...result.audit, ...r.audit], findings: r.findings });
     }
   };
 
@@ -295,7 +300,7 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
               {plan.plan.map((p) => (
                 <TableRow key={p.step}>
                   <TableCell>{t(`automation.steps.${p.step}`)}</TableCell>
-                  <TableCell>{t(`automation.actions.${p.action}`)}{p.existing ? ` (${p.existing})` : ''}</TableCell>
+                  <TableCell>{t(`automation.actions.${p.action}`)}{p.existing ? ` (${EXISTING_TEXT[p.existing] ? t(EXISTING_TEXT[p.existing]!) : p.existing})` : ''}</TableCell>
                   <TableCell className={styles.code}>{p.operation}</TableCell>
                 </TableRow>
               ))}
@@ -334,7 +339,7 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
 
       {result && (
         <section aria-labelledby="automation-result" data-testid="automation-result">
-          <Subtitle2 as="h2" id="automation-result">
+          <Subtitle2 as="h2" id="automation-result" className={styles.heading}>
             {t('automation.result.heading')}
           </Subtitle2>
           <Body1>{t('automation.result.summary', { created: result.created.length, reused: result.reused.length, calls: result.calls.total })}</Body1>
@@ -353,9 +358,6 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
             {result.profileId && onOpenProfile && (
               <Button onClick={() => onOpenProfile(result.profileId!)}>{t('automation.result.openProfile')}</Button>
             )}
-            <Button onClick={() => void rotate()} disabled={busy !== null || !result.profileId} data-testid="automation-rotate">
-              {t('automation.rotate.button')}
-            </Button>
             <Button onClick={() => void askUndo()} disabled={busy !== null || !result.profileId} data-testid="automation-undo">
               {t('automation.undo.button')}
             </Button>
@@ -368,6 +370,15 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
             onConfirm={() => void undo()}
             onClose={() => setUndoAsk(null)}
           />
+          {result.profileId && result.ok && !result.powershell && (
+            <RotationPanel
+              profileName={result.profileName}
+              profileId={result.profileId}
+              days={Number(secretDays) || 180}
+              disabled={busy !== null}
+              onAudit={(audit, findings) => setResult((cur) => (cur ? { ...cur, audit: [...cur.audit, ...audit], findings } : cur))}
+            />
+          )}
           <AuditTrail audit={result.audit} />
         </section>
       )}

@@ -13,7 +13,11 @@ import { defineCalls } from './define';
 export const SETUP_FINDING_CODES = [
   /** The signed-in account lacks an Entra or Exchange role for one operation; params.role names it. */
   'SETUP_ROLE_MISSING',
-  /** The admin token lacks a delegated permission (scope); params.scope names it. */
+  /**
+   * The admin token lacks a delegated permission (scope); params.scope names it. Graph answers
+   * this with the same 403 Authorization_RequestDenied as a missing role, so it is told apart by
+   * the scopes the token was granted (the token response's `scope`), checked before any change.
+   */
   'SETUP_SCOPE_MISSING',
   /** Graph or Exchange answered 429 (or 503) more often than the bounded retry allows. */
   'SETUP_THROTTLED',
@@ -111,6 +115,12 @@ export const AutomationRecordSchema = z.object({
   /** Set-CASMailbox was run by this tool; the value before, for undo. */
   smtpAuthBefore: z.union([z.boolean(), z.null()]).optional(),
   created: z.array(SetupStepSchema).default([]),
+  /**
+   * Creates sent but not yet answered: written before each create, cleared when its id is
+   * recorded (or Microsoft refused it). A step still here on the next run was created by the
+   * interrupted one if it now exists, so it joins `created` (undo removes it) instead of "reused".
+   */
+  pending: z.array(SetupStepSchema).optional(),
   audit: z.array(AuditEntrySchema).default([]),
 });
 export type AutomationRecord = z.output<typeof AutomationRecordSchema>;
@@ -140,6 +150,8 @@ export const AUTOMATION_FAULTS = [
   'replication-delay',
   'exchange-api-unavailable',
   'mailbox-smtp-auth-off',
+  /** The tenant's consent for the sign-in client lacks AppRoleAssignment.ReadWrite.All: the token's scp is narrower than asked. */
+  'signin-consent-partial',
 ] as const;
 export const AutomationFaultSchema = z.enum(AUTOMATION_FAULTS);
 export type AutomationFault = z.infer<typeof AutomationFaultSchema>;
@@ -254,6 +266,13 @@ export const automationCalls = defineCalls({
   /** Applies the plan (after the engineer confirmed it). */
   automationApply: { input: SetupRequestSchema, output: SetupResultSchema },
   automationUndo: { input: ProfileRef.extend({ whatIf: z.boolean().default(false) }).strict(), output: UndoResultSchema },
-  /** Adds a new secret (into the keychain) and verifies it; with removeOld, then removes the old one. */
-  automationRotate: { input: ProfileRef.extend({ days: z.number().int().min(1).max(730).default(180), removeOld: z.boolean().default(false) }).strict(), output: RotateResultSchema },
+  /**
+   * Secret rotation in three calls the screen makes one after the other: add the new secret
+   * (into the keychain; `verify: false`, so the engineer first copies it into ISE), verify with it,
+   * then `removeOld` (verified again first). A rotation in progress adds nothing new.
+   */
+  automationRotate: {
+    input: ProfileRef.extend({ days: z.number().int().min(1).max(730).default(180), verify: z.boolean().default(true), removeOld: z.boolean().default(false) }).strict(),
+    output: RotateResultSchema,
+  },
 });

@@ -144,8 +144,16 @@ export type ExportFile = z.infer<typeof ExportFileSchema>;
 
 const byId = z.object({ profileId: ProfileIdSchema }).strict();
 
-export const ProfileCreateInputSchema = ProfileFieldsSchema.extend({ name: ProfileNameSchema }).strict();
-type FieldShape = typeof ProfileFieldsSchema.shape;
+/**
+ * Fields only main writes, like lastVerification: the automation record (what the setup created,
+ * which undo removes, and its audit trail) is written by the automated setup in main alone. A
+ * renderer that could send one could make undo delete objects this tool never created.
+ */
+export const MAIN_ONLY_FIELDS = { automation: true } as const;
+const RendererFieldsSchema = ProfileFieldsSchema.omit(MAIN_ONLY_FIELDS);
+
+export const ProfileCreateInputSchema = RendererFieldsSchema.extend({ name: ProfileNameSchema }).strict();
+type FieldShape = typeof RendererFieldsSchema.shape;
 /**
  * One field as an update takes it: optional, and `null` clears a field that may be absent.
  * A field with a default is only optional: zod 4 applies a .default() even inside .partial(),
@@ -156,8 +164,8 @@ type Change<S> =
 function changesShape(): { [K in keyof FieldShape]: Change<FieldShape[K]> } {
   const change = (s: z.ZodType): z.ZodType =>
     s instanceof z.ZodDefault ? (s.unwrap() as z.ZodType).optional() : s instanceof z.ZodOptional ? (s.unwrap() as z.ZodType).nullable().optional() : s.optional();
-  // No lastVerification (not a field): only main records one, after its own diagnosis.
-  return Object.fromEntries(Object.entries(ProfileFieldsSchema.shape).map(([k, s]) => [k, change(s)])) as { [K in keyof FieldShape]: Change<FieldShape[K]> };
+  // No lastVerification (not a field) and no automation record: only main writes them.
+  return Object.fromEntries(Object.entries(RendererFieldsSchema.shape).map(([k, s]) => [k, change(s)])) as { [K in keyof FieldShape]: Change<FieldShape[K]> };
 }
 
 export const ProfileUpdateInputSchema = z

@@ -35,9 +35,16 @@ export interface EngineDeps {
   onProgress?: (e: ProgressEvent) => void;
   /** Test hook: runs after each step is recorded; a throw interrupts the run right there. */
   afterStep?: (step: SetupStep) => void | Promise<void>;
+  /**
+   * Test hook: runs when a create's reply has arrived, before anything records it; a throw there
+   * is a run killed between Microsoft creating the object and this tool writing down its id.
+   */
+  onCreateReturned?: (step: SetupStep) => void | Promise<void>;
   /** Waits between replication retries (bounded: the list's length is the retry count). */
   replicationDelaysMs?: number[];
   wait?: (ms: number) => Promise<void>;
+  /** The delegated permissions the admin's token for that resource was granted (undefined: not known yet). */
+  grantedScopes?: (resource: 'graph' | 'exchange') => string[] | undefined;
   /** Token requests made by the sign-in (for the call count). */
   signInCalls?: () => number;
 }

@@ -18,7 +18,7 @@ export interface Discovery {
   exchangeResourceSpId?: string;
   /** Read from Exchange Online's appRoles: never hard-coded. */
   smtpSendAsAppRoleId?: string;
-  app?: { id: string; appId: string; displayName: string; passwordKeyIds: string[]; hasSmtpPermission: boolean };
+  app?: { id: string; appId: string; displayName: string; createdDateTime?: string; passwordKeyIds: string[]; hasSmtpPermission: boolean };
   servicePrincipalId?: string;
   consentAssignmentId?: string;
   exchangeReachable: boolean;
@@ -72,8 +72,8 @@ export async function discover(deps: EngineDeps, o: SetupOptions, record: Automa
     );
 
   type SpList = { value: { id: string; appRoles?: { id: string; value: string; allowedMemberTypes: string[]; isEnabled?: boolean }[] }[] };
-  type AppBody = { id: string; appId: string; displayName: string; passwordCredentials?: { keyId: string }[]; requiredResourceAccess?: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[] };
-  const appSelect = '$select=id,appId,displayName,passwordCredentials,requiredResourceAccess';
+  type AppBody = { id: string; appId: string; displayName: string; createdDateTime?: string; passwordCredentials?: { keyId: string }[]; requiredResourceAccess?: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[] };
+  const appSelect = '$select=id,appId,displayName,createdDateTime,passwordCredentials,requiredResourceAccess';
   const name = appDisplayName(o);
 
   // Each look-up starts as soon as what it needs is known (the steps name their needs for the
@@ -137,6 +137,7 @@ export async function discover(deps: EngineDeps, o: SetupOptions, record: Automa
     id: app.id,
     appId: app.appId,
     displayName: app.displayName,
+    ...(app.createdDateTime ? { createdDateTime: app.createdDateTime } : {}),
     passwordKeyIds: (app.passwordCredentials ?? []).map((c) => c.keyId),
     hasSmtpPermission: (app.requiredResourceAccess ?? []).some((r) => r.resourceAppId === EXCHANGE_ONLINE_APP_ID && r.resourceAccess.some((a) => a.id === d.smtpSendAsAppRoleId)),
   };

@@ -6,9 +6,11 @@ import { GraphCallError } from '../graph/client';
 import { assignmentName, appDisplayName, DEFAULT_REPLICATION_DELAYS_MS, scopeName, type EngineDeps, type RunState, type SetupOptions } from './context';
 import { traceNeeds, traceStep } from '../calls/trace';
 import { discover, DISCOVERY_STEPS, type Discovery } from './discovery';
-import { classifyFailure, isExchangeApiUnavailable, isReplicationLag } from './findings';
+import { classifyFailure, isExchangeApiUnavailable, isReplicationLag, missingScope } from './findings';
 import { buildPlan } from './plan';
+import { IntentJournal } from './intents';
 import { exchangeFallbackScript } from './powershell';
+import path from 'node:path';
 
 /**
  * The automated setup: discover → plan (what-if) → apply, idempotent and resumable. Every
@@ -57,7 +59,10 @@ export const STEP_NEEDS: Partial<Record<SetupStep, readonly string[]>> = {
 };
 
 export class SetupEngine {
-  constructor(private readonly deps: EngineDeps) {}
+  private readonly intents: IntentJournal;
+  constructor(private readonly deps: EngineDeps) {
+    this.intents = new IntentJournal(path.dirname(deps.profiles.store.path));
+  }
 
   private calls(): SetupResult['calls'] {
     const graph = this.deps.graph.calls;
@@ -81,7 +86,9 @@ export class SetupEngine {
     run.findings.push(...d.findings);
     const secretUsable = await this.secretUsable(existing, d);
     const plan = buildPlan(options, d, secretUsable);
-    const blocked = d.findings.some((f) => f.severity === 'error');
+    const scopeFindings = this.scopePreflight(plan);
+    run.findings.push(...scopeFindings);
+    const blocked = d.findings.some((f) => f.severity === 'error') || scopeFindings.length > 0;
     if (!d.exchangeReachable) run.exchangeFallback = true;
     if (whatIf || blocked) return this.result(run, plan, whatIf, d);
 
@@ -113,6 +120,22 @@ export class SetupEngine {
       }
     }
     return this.result(run, plan, false, d);
+  }
+
+  /**
+   * Before any change: each Graph write the plan will make needs its delegated permission in the
+   * admin's token (its granted scopes). Missing, the run stops here with SETUP_SCOPE_MISSING
+   * naming it, rather than half-way with a 403 that reads like a missing role.
+   */
+  private scopePreflight(plan: PlannedOperation[]): SetupFinding[] {
+    const granted = this.deps.grantedScopes?.('graph');
+    const findings: SetupFinding[] = [];
+    for (const p of plan) {
+      if (p.action !== 'create') continue;
+      const scope = missingScope(p.step, granted);
+      if (scope && !findings.some((f) => f.params.scope === scope)) findings.push({ code: 'SETUP_SCOPE_MISSING', severity: 'error', step: p.step, params: { service: 'entra', scope, operation: p.operation.split(' {')[0]! } });
+    }
+    return findings;
   }
 
   private async secretUsable(profile: Profile | undefined, d: Discovery): Promise<boolean> {
@@ -174,7 +197,7 @@ export class SetupEngine {
         this.deps.onProgress?.({ type: 'step', step, state: 'skipped' });
         throw new StepFailed(step);
       }
-      const f = classifyFailure(err, step, operationOf(err));
+      const f = classifyFailure(err, step, operationOf(err), this.deps.grantedScopes?.('graph'));
       run.findings.push(f);
       this.audit(run, step, operationOf(err), run.options.mailbox, 'failed', err);
       this.deps.onProgress?.({ type: 'step', step, state: 'failed' });
@@ -212,6 +235,42 @@ export class SetupEngine {
 
   private markCreated(run: RunState, step: SetupStep): void {
     if (!run.record.created.includes(step)) run.record.created.push(step);
+    run.record.pending = (run.record.pending ?? []).filter((s) => s !== step);
+  }
+
+  /**
+   * One create, its intent written durably first (the profile's record, or for the application,
+   * which comes before the profile, the intent journal). A definite refusal from Microsoft clears
+   * the intent; a network fault or timeout keeps it (the object may exist after all).
+   */
+  private async create<T>(run: RunState, step: SetupStep, send: () => Promise<T>): Promise<T> {
+    if (step === 'application' && !run.profileId) {
+      this.intents.record(run.options.profileName, { displayName: appDisplayName(run.options), tenantId: run.options.tenantId, at: new Date().toISOString() });
+    } else {
+      run.record.pending = [...(run.record.pending ?? []).filter((s) => s !== step), step];
+      this.save(run);
+    }
+    let reply: T;
+    try {
+      reply = await send();
+    } catch (err) {
+      const refused = (err instanceof GraphCallError || err instanceof ExchangeCallError) && err.status > 0;
+      if (refused) {
+        if (step === 'application' && !run.profileId) this.intents.clear(run.options.profileName);
+        run.record.pending = (run.record.pending ?? []).filter((s) => s !== step);
+        this.save(run);
+      }
+      throw err;
+    }
+    await this.deps.onCreateReturned?.(step);
+    return reply;
+  }
+
+  /** An object found existing that an interrupted run of this profile had been creating: this tool's, so undo removes it. */
+  private adopt(run: RunState, step: SetupStep): boolean {
+    if (!run.record.pending?.includes(step)) return false;
+    this.markCreated(run, step);
+    return true;
   }
 
   private async retryReplication<T>(run: RunState, step: SetupStep, fn: () => Promise<T>): Promise<T> {
@@ -239,8 +298,11 @@ export class SetupEngine {
     if (d.app) {
       r.applicationObjectId = d.app.id;
       r.appId = d.app.appId;
-      this.auditEntry(run, 'application', 'GET /v1.0/applications', d.app.appId, 'reused');
-      this.ensureProfile(run);
+      const ours = this.adopt(run, 'application') || (!r.created.includes('application') && this.intents.createdByUs(o.profileName, d.app, o.tenantId));
+      if (ours) this.markCreated(run, 'application');
+      this.auditEntry(run, 'application', ours ? 'GET /v1.0/applications (created by this tool in an interrupted run)' : 'GET /v1.0/applications', d.app.appId, 'reused');
+      this.ensureProfile(run); // carries the audit line
+      this.intents.clear(o.profileName);
       return 'reused';
     }
     const body = {
@@ -248,13 +310,14 @@ export class SetupEngine {
       signInAudience: 'AzureADMyOrg',
       requiredResourceAccess: o.route === 'classic' ? [{ resourceAppId: EXCHANGE_ONLINE_APP_ID, resourceAccess: [{ id: d.smtpSendAsAppRoleId, type: 'Role' }] }] : [],
     };
-    const reply = await this.deps.graph.send<{ id: string; appId: string }>('POST', '/applications', body);
+    const reply = await this.create(run, 'application', () => this.deps.graph.send<{ id: string; appId: string }>('POST', '/applications', body));
     r.applicationObjectId = reply.body.id;
     r.appId = reply.body.appId;
     this.markCreated(run, 'application');
     d.app = { id: reply.body.id, appId: reply.body.appId, displayName: body.displayName, passwordKeyIds: [], hasSmtpPermission: o.route === 'classic' };
     this.auditEntry(run, 'application', 'POST /v1.0/applications', reply.body.appId, 'created', reply);
     this.ensureProfile(run);
+    this.intents.clear(o.profileName);
     return 'created';
   }
 
@@ -276,11 +339,12 @@ export class SetupEngine {
     const r = run.record;
     if (d.servicePrincipalId) {
       r.servicePrincipalId = d.servicePrincipalId;
+      this.adopt(run, 'service-principal');
       this.audit(run, 'service-principal', 'GET /v1.0/servicePrincipals', d.servicePrincipalId, 'reused', undefined, { servicePrincipalObjectId: d.servicePrincipalId });
       return 'reused';
     }
     try {
-      const reply = await this.retryReplication(run, 'service-principal', () => this.deps.graph.send<{ id: string }>('POST', '/servicePrincipals', { appId: r.appId }));
+      const reply = await this.create(run, 'service-principal', () => this.retryReplication(run, 'service-principal', () => this.deps.graph.send<{ id: string }>('POST', '/servicePrincipals', { appId: r.appId })));
       r.servicePrincipalId = reply.body.id;
       d.servicePrincipalId = reply.body.id;
       this.markCreated(run, 'service-principal');
@@ -302,12 +366,13 @@ export class SetupEngine {
     const r = run.record;
     if (d.consentAssignmentId) {
       r.consentAssignmentId = d.consentAssignmentId;
+      this.adopt(run, 'admin-consent');
       this.audit(run, 'admin-consent', 'GET /v1.0/servicePrincipals/{id}/appRoleAssignments', d.consentAssignmentId, 'reused');
       return 'reused';
     }
     const path = `/servicePrincipals/${d.exchangeResourceSpId}/appRoleAssignedTo`;
-    const reply = await this.retryReplication(run, 'admin-consent', () =>
-      this.deps.graph.send<{ id: string }>('POST', path, { principalId: r.servicePrincipalId, resourceId: d.exchangeResourceSpId, appRoleId: d.smtpSendAsAppRoleId }),
+    const reply = await this.create(run, 'admin-consent', () =>
+      this.retryReplication(run, 'admin-consent', () => this.deps.graph.send<{ id: string }>('POST', path, { principalId: r.servicePrincipalId, resourceId: d.exchangeResourceSpId, appRoleId: d.smtpSendAsAppRoleId })),
     );
     r.consentAssignmentId = reply.body.id;
     this.markCreated(run, 'admin-consent');
@@ -359,13 +424,14 @@ export class SetupEngine {
     if (d.exchangeSp) {
       if (d.exchangeSp.objectId === spId) {
         r.exchangeServicePrincipal = true;
+        this.adopt(run, 'exchange-service-principal');
         this.audit(run, 'exchange-service-principal', 'Get-ServicePrincipal', spId, 'reused');
         return 'reused';
       }
       run.findings.push({ code: 'SETUP_SP_OBJECT_ID_CONFLICT', severity: 'error', step: 'exchange-service-principal', params: { appId: r.appId!, exchangeObjectId: d.exchangeSp.objectId, servicePrincipalId: spId } });
       throw new StepFailed('exchange-service-principal');
     }
-    const reply = await this.deps.exchange.invoke('New-ServicePrincipal', { AppId: r.appId, ObjectId: spId, DisplayName: appDisplayName(run.options) });
+    const reply = await this.create(run, 'exchange-service-principal', () => this.deps.exchange.invoke('New-ServicePrincipal', { AppId: r.appId, ObjectId: spId, DisplayName: appDisplayName(run.options) }));
     r.exchangeServicePrincipal = true;
     this.markCreated(run, 'exchange-service-principal');
     this.audit(run, 'exchange-service-principal', `New-ServicePrincipal -AppId ${r.appId} -ObjectId ${spId}`, spId, 'created', reply);
@@ -378,10 +444,11 @@ export class SetupEngine {
     const o = run.options;
     if (d.mailboxPermission) {
       r.mailboxPermission = true;
+      this.adopt(run, 'mailbox-permission');
       this.audit(run, 'mailbox-permission', 'Get-MailboxPermission', o.mailbox, 'reused');
       return 'reused';
     }
-    const reply = await this.deps.exchange.invoke('Add-MailboxPermission', { Identity: o.mailbox, User: r.servicePrincipalId, AccessRights: ['FullAccess'], InheritanceType: 'All', AutoMapping: false });
+    const reply = await this.create(run, 'mailbox-permission', () => this.deps.exchange.invoke('Add-MailboxPermission', { Identity: o.mailbox, User: r.servicePrincipalId, AccessRights: ['FullAccess'], InheritanceType: 'All', AutoMapping: false }));
     r.mailboxPermission = true;
     this.markCreated(run, 'mailbox-permission');
     this.audit(run, 'mailbox-permission', `Add-MailboxPermission -Identity ${o.mailbox} -User ${r.servicePrincipalId} -AccessRights FullAccess`, o.mailbox, 'created', reply);
@@ -393,10 +460,11 @@ export class SetupEngine {
     const name = scopeName(run.options.mailbox);
     if (d.managementScope) {
       run.record.managementScopeName = name;
+      this.adopt(run, 'management-scope');
       this.audit(run, 'management-scope', 'Get-ManagementScope', name, 'reused');
       return 'reused';
     }
-    const reply = await this.deps.exchange.invoke('New-ManagementScope', { Name: name, RecipientRestrictionFilter: `PrimarySmtpAddress -eq '${run.options.mailbox}'` });
+    const reply = await this.create(run, 'management-scope', () => this.deps.exchange.invoke('New-ManagementScope', { Name: name, RecipientRestrictionFilter: `PrimarySmtpAddress -eq '${run.options.mailbox}'` }));
     run.record.managementScopeName = name;
     this.markCreated(run, 'management-scope');
     this.audit(run, 'management-scope', `New-ManagementScope -Name '${name}'`, name, 'created', reply);
@@ -408,11 +476,12 @@ export class SetupEngine {
     const name = assignmentName(run.options.mailbox);
     if (d.roleAssignment) {
       run.record.managementRoleAssignmentName = name;
+      this.adopt(run, 'management-role-assignment');
       this.audit(run, 'management-role-assignment', 'Get-ManagementRoleAssignment', name, 'reused');
       await this.authorizationCheck(run);
       return 'reused';
     }
-    const reply = await this.deps.exchange.invoke('New-ManagementRoleAssignment', { Name: name, Role: 'Application SMTP.SendAsApp', App: run.record.appId, CustomResourceScope: run.record.managementScopeName });
+    const reply = await this.create(run, 'management-role-assignment', () => this.deps.exchange.invoke('New-ManagementRoleAssignment', { Name: name, Role: 'Application SMTP.SendAsApp', App: run.record.appId, CustomResourceScope: run.record.managementScopeName }));
     run.record.managementRoleAssignmentName = name;
     this.markCreated(run, 'management-role-assignment');
     this.audit(run, 'management-role-assignment', `New-ManagementRoleAssignment -Role 'Application SMTP.SendAsApp' -App ${run.record.appId}`, name, 'created', reply);
@@ -449,13 +518,21 @@ export class SetupEngine {
   }
 
   private async smtpAuth(run: RunState, d: Discovery): Promise<'changed' | 'skipped'> {
-    if (run.exchangeFallback || d.mailboxSmtpAuthDisabled !== true) return 'skipped';
+    if (run.exchangeFallback) return 'skipped';
+    if (d.mailboxSmtpAuthDisabled !== true) {
+      // The interrupted run turned it on: still this tool's change, so undo turns it off again.
+      if (d.mailboxSmtpAuthDisabled === false && this.adopt(run, 'smtp-auth')) {
+        run.record.smtpAuthBefore = true;
+        this.save(run);
+      }
+      return 'skipped';
+    }
     const o = run.options;
     if (o.enableMailboxSmtpAuth === false) {
       run.findings.push({ code: 'SETUP_SMTP_AUTH_DISABLED', severity: 'warning', step: 'smtp-auth', params: { mailbox: o.mailbox } });
       return 'skipped';
     }
-    const reply = await this.deps.exchange.invoke('Set-CASMailbox', { Identity: o.mailbox, SmtpClientAuthenticationDisabled: false });
+    const reply = await this.create(run, 'smtp-auth', () => this.deps.exchange.invoke('Set-CASMailbox', { Identity: o.mailbox, SmtpClientAuthenticationDisabled: false }));
     run.record.smtpAuthBefore = true;
     this.markCreated(run, 'smtp-auth');
     this.audit(run, 'smtp-auth', `Set-CASMailbox -Identity ${o.mailbox} -SmtpClientAuthenticationDisabled $false`, o.mailbox, 'changed', reply);

@@ -17,6 +17,25 @@ const GRAPH_ROLE: Partial<Record<SetupStep, string>> = {
 };
 const EXCHANGE_ROLE = 'Exchange Administrator';
 
+/**
+ * The delegated Graph permission each write needs (any one of the list), automation-apis.md §A.4;
+ * the first is the one the sign-in asks for and the finding names.
+ */
+export const GRAPH_SCOPE: Partial<Record<SetupStep, string[]>> = {
+  application: ['Application.ReadWrite.All', 'Directory.ReadWrite.All'],
+  'service-principal': ['Application.ReadWrite.All', 'Directory.ReadWrite.All'],
+  'client-secret': ['Application.ReadWrite.All', 'Directory.ReadWrite.All'],
+  'admin-consent': ['AppRoleAssignment.ReadWrite.All'],
+};
+
+/** The permission the step needs that the token was not granted, or undefined (also when the grant is not known). */
+export function missingScope(step: SetupStep | 'discovery', granted: string[] | undefined): string | undefined {
+  const need = GRAPH_SCOPE[step as SetupStep];
+  if (!need || !granted) return undefined;
+  const have = new Set(granted.map((s) => s.toLowerCase()));
+  return need.some((s) => have.has(s.toLowerCase())) ? undefined : need[0];
+}
+
 /** Whether the error is directory replication lag right after a create. */
 export function isReplicationLag(err: unknown): boolean {
   if (!(err instanceof GraphCallError)) return false;
@@ -30,13 +49,20 @@ export function isExchangeApiUnavailable(err: unknown): boolean {
   return err.status === 0 || (err.status === 403 && err.code === 'empty') || err.status === 404 && err.code === 'empty' || err.status === 405 || err.status >= 500;
 }
 
-export function classifyFailure(err: unknown, step: SetupStep | 'discovery', operation: string): SetupFinding {
+/**
+ * `grantedGraphScopes`: what the admin's Graph token carries. Graph's 403 Authorization_RequestDenied
+ * ("Insufficient privileges to complete the operation.") is the same for a missing role and a
+ * token without the permission, so the token decides which of the two it is.
+ */
+export function classifyFailure(err: unknown, step: SetupStep | 'discovery', operation: string, grantedGraphScopes?: string[]): SetupFinding {
   const base = { step, params: { operation } as Record<string, string | number | boolean> };
   if (err instanceof GraphCallError) {
     if (err.requestId) base.params.requestId = err.requestId;
     base.params.status = err.status;
     if (err.status === 0) return { code: 'SETUP_NETWORK_FAILED', severity: 'error', ...base, params: { ...base.params, service: 'graph', reason: err.code, ...(err.netCode ? { errorCode: err.netCode } : {}) } };
     if (err.status === 403 && err.code === 'Authorization_RequestDenied') {
+      const scope = missingScope(step, grantedGraphScopes);
+      if (scope) return { code: 'SETUP_SCOPE_MISSING', severity: 'error', ...base, params: { ...base.params, service: 'entra', scope } };
       return { code: 'SETUP_ROLE_MISSING', severity: 'error', ...base, params: { ...base.params, service: 'entra', role: GRAPH_ROLE[step as SetupStep] ?? 'Cloud Application Administrator' } };
     }
     if (err.status === 401) return { code: 'SETUP_SIGNIN_FAILED', severity: 'error', ...base, params: { ...base.params, reason: err.code } };

@@ -32,6 +32,7 @@ export interface AutomationConfig {
   profiles: ProfileService;
   onProgress?: (e: ProgressEvent) => void;
   afterStep?: EngineDeps['afterStep'];
+  onCreateReturned?: EngineDeps['onCreateReturned'];
   replicationDelaysMs?: number[];
 }
 
@@ -55,8 +56,10 @@ export function createAutomation(c: AutomationConfig): Automation {
     upn: () => session.upn ?? '',
     profiles: c.profiles,
     signInCalls: () => session.calls,
+    grantedScopes: (resource) => session.grantedScopes(resource),
     ...(c.onProgress ? { onProgress: c.onProgress } : {}),
     ...(c.afterStep ? { afterStep: c.afterStep } : {}),
+    ...(c.onCreateReturned ? { onCreateReturned: c.onCreateReturned } : {}),
     ...(c.replicationDelaysMs ? { replicationDelaysMs: c.replicationDelaysMs } : {}),
   };
   const engine = new SetupEngine(deps);

@@ -42,6 +42,8 @@ export class AdminSession {
   private network: DiagnosticNetworkClient | undefined;
   /** Token requests made (sign-in + silent refreshes), for the call count. */
   calls = 0;
+  /** The scopes Entra granted (the token response's `scope`, which is what the token's scp holds), per resource. */
+  private readonly granted = new Map<'graph' | 'exchange', string[]>();
 
   constructor(private readonly opts: AdminSignInOptions) {}
 
@@ -116,24 +118,31 @@ export class AdminSession {
     this.calls++;
     if (!result?.accessToken || !result.account) return { ok: false, finding: signInFinding('empty-token') };
     this.account = result.account;
+    this.granted.set('graph', scopeNames(result.scopes));
     return { ok: true, upn: result.account.username };
   }
 
   /** A current Graph token (MSAL refreshes it from its memory cache when it expires). */
   graphToken(): Promise<string> {
-    return this.token(GRAPH_SCOPES);
+    return this.token(GRAPH_SCOPES, 'graph');
   }
 
   exchangeToken(): Promise<string> {
-    return this.token(EXCHANGE_SCOPES);
+    return this.token(EXCHANGE_SCOPES, 'exchange');
   }
 
-  private async token(scopes: string[]): Promise<string> {
+  /** The delegated permissions the last token for that resource carries (bare names), undefined before one was issued. */
+  grantedScopes(resource: 'graph' | 'exchange'): string[] | undefined {
+    return this.granted.get(resource);
+  }
+
+  private async token(scopes: string[], resource: 'graph' | 'exchange'): Promise<string> {
     if (!this.app || !this.account) throw new SignInRequired();
     const before = this.network?.exchanges.length ?? 0;
     const result = await this.app.acquireTokenSilent({ account: this.account, scopes });
     if ((this.network?.exchanges.length ?? 0) > before) this.calls++;
     if (!result.accessToken) throw new SignInRequired();
+    this.granted.set(resource, scopeNames(result.scopes));
     return result.accessToken;
   }
 
@@ -141,10 +150,16 @@ export class AdminSession {
   async signOut(): Promise<void> {
     this.account = undefined;
     this.app = undefined;
+    this.granted.clear();
     const network = this.network;
     this.network = undefined;
     await network?.close();
   }
+}
+
+/** "https://graph.microsoft.com/Application.ReadWrite.All" and "Application.ReadWrite.All" alike → the bare name; OIDC scopes dropped. */
+export function scopeNames(scopes: string[] | undefined): string[] {
+  return (scopes ?? []).map((s) => s.replace(/^https:\/\/[^/]+\//, '')).filter((s) => !['openid', 'profile', 'offline_access', 'email'].includes(s.toLowerCase()));
 }
 
 export class SignInRequired extends Error {

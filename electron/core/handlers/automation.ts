@@ -3,7 +3,7 @@ import { lazyProfileService } from '../profiles/process-services';
 import { endpointsFor } from '../profiles/endpoints';
 import { CallFailure } from '../errors/call-failure';
 import { createAutomation, DEFAULT_HOSTS, type Automation } from '../automation';
-import { defaultSignInClientId } from '../automation/config';
+import { chooseSignInClientId, signInClientIdSourceName } from '../automation/config';
 import { practiceApproveDeviceCode, practiceBrowser } from '../automation/practice-browser';
 import type { CoreContext } from './context';
 import type { Handlers } from './dispatch';
@@ -94,8 +94,10 @@ export function automationHandlers(ctx: CoreContext, services?: ProfileServices)
       } else {
         if (!input.tenantId) throw new CallFailure('INVALID_INPUT', 'a tenant ID is required', 'tenantId');
         tenantId = input.tenantId;
-        const clientId = input.signInClientId ?? defaultSignInClientId();
-        if (!clientId) throw new CallFailure('INVALID_INPUT', 'this build has no default sign-in client: enter a sign-in client ID', 'signInClientId');
+        const choice = chooseSignInClientId({ run: input.signInClientId });
+        if (!choice.ok && choice.reason === 'invalid') throw new CallFailure('INVALID_INPUT', `${signInClientIdSourceName(choice.source)} must be an application (client) ID: a GUID`, 'signInClientId');
+        if (!choice.ok) throw new CallFailure('INVALID_INPUT', 'this build has no default sign-in client: enter a sign-in client ID', 'signInClientId');
+        const clientId = choice.clientId;
         automation = createAutomation({ tenantId, signInClientId: clientId, ...DEFAULT_HOSTS, profiles: svc(), onProgress });
         const opener = ctx.openExternal;
         open = async (url) => {
@@ -138,32 +140,33 @@ export function automationHandlers(ctx: CoreContext, services?: ProfileServices)
       }
     },
     automationUndo: async ({ profileName, whatIf }) => signedIn().undo(profileName, whatIf),
-    automationRotate: async ({ profileName, days, removeOld }) => {
+    automationRotate: async ({ profileName, days, verify: check, removeOld }) => {
       const a = signedIn();
       const s = svc();
-      return a.rotate(profileName, {
-        days,
-        removeOld,
-        verify: async () => {
-          const { diagnose } = await import('../diagnostics');
-          const profile = s.resolve(profileName);
-          const secret = await s.vault.get(profile.id);
-          const ep = await endpointsFor(profile, ctx.practiceHost);
-          const report = await diagnose({
-            tenantId: profile.tenantId,
-            clientId: profile.clientId,
-            mailbox: profile.mailbox,
-            clientSecret: secret ?? '',
-            route: profile.route,
-            ...(profile.servicePrincipalObjectId ? { servicePrincipalObjectId: profile.servicePrincipalObjectId } : {}),
-            ...(ep.authorityHost ? { authorityHost: ep.authorityHost } : {}),
-            ...(ep.smtpHost ? { smtpHost: ep.smtpHost } : {}),
-            ...(ep.smtpPort ? { smtpPort: ep.smtpPort } : {}),
-            ...(ep.caPem ? { caPem: ep.caPem } : {}),
-          });
-          return report.ok;
-        },
-      });
+      // The old secret is never removed unverified: removeOld always checks the new one first.
+      const verifyNew = check || removeOld;
+      const verify = async () => {
+        const { diagnose } = await import('../diagnostics');
+        const profile = s.resolve(profileName);
+        const secret = await s.vault.get(profile.id);
+        const ep = await endpointsFor(profile, ctx.practiceHost);
+        const report = await diagnose({
+          tenantId: profile.tenantId,
+          clientId: profile.clientId,
+          mailbox: profile.mailbox,
+          clientSecret: secret ?? '',
+          route: profile.route,
+          ...(profile.servicePrincipalObjectId ? { servicePrincipalObjectId: profile.servicePrincipalObjectId } : {}),
+          ...(ep.authorityHost ? { authorityHost: ep.authorityHost } : {}),
+          ...(ep.smtpHost ? { smtpHost: ep.smtpHost } : {}),
+          ...(ep.smtpPort ? { smtpPort: ep.smtpPort } : {}),
+          ...(ep.caPem ? { caPem: ep.caPem } : {}),
+        });
+        // The new secret's verification is the profile's verification now (its proofs, never the secret).
+        await s.recordVerification(profile.id, report);
+        return report.ok;
+      };
+      return a.rotate(profileName, { days, removeOld, ...(verifyNew ? { verify } : {}) });
     },
   };
 }

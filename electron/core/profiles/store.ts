@@ -12,6 +12,7 @@ import {
   type StoreRecovered,
 } from '../../../shared/contract/profiles';
 import type { DiagnosticReport } from '../../../shared/diagnostic-report';
+import type { AutomationRecord } from '../../../shared/contract/automation';
 import { migrateV0toV1, PROFILES_CONF_VERSION, PROFILES_SCHEMA_VERSION } from './migrations';
 import { withFileLock } from './file-lock';
 import { cleanStrayTemps, readText, storeFault, writeAtomic } from './store-io';
@@ -27,7 +28,8 @@ export interface ProfileStoreOptions {
 }
 
 /** What the store may change: the renderer's changes, and the verification only main records. */
-export type StoreChanges = ProfileChanges & { lastVerification?: DiagnosticReport | null };
+/** What main may change: the renderer's changes plus the fields only main writes. */
+export type StoreChanges = ProfileChanges & { lastVerification?: DiagnosticReport | null; automation?: AutomationRecord | null };
 
 /** One reading of the file: its profiles, or what is wrong with it. */
 type Reading =
@@ -107,11 +109,14 @@ export class ProfileStore {
     return this.modify(id, (p, profiles) => ({ ...p, name: assertFreeName(profiles.filter((o) => o.id !== id), name) }));
   }
 
-  /** A copy with a new id and name; no verification (it proves nothing for the copy). */
+  /**
+   * A copy with a new id and name; no verification (it proves nothing for the copy) and no
+   * automation record (undo from the copy would remove the original's objects).
+   */
   duplicate(id: string, name?: string): Profile {
     return this.mutate((profiles) => {
       const source = findById(profiles, id);
-      const { id: _id, name: _name, createdAt: _c, updatedAt: _u, lastVerification: _v, ...fields } = source;
+      const { id: _id, name: _name, createdAt: _c, updatedAt: _u, lastVerification: _v, automation: _a, ...fields } = source;
       const at = this.now().toISOString();
       const copyName = assertFreeName(profiles, name ?? freeNameIn(profiles, `${source.name} (copy)`));
       const copy = ProfileSchema.parse({ ...fields, name: copyName, id: randomUUID(), createdAt: at, updatedAt: at, lastVerification: null });

@@ -119,3 +119,29 @@ describe('profile calls', () => {
     expect(list.ok && list.value.profiles).toHaveLength(2);
   });
 });
+
+describe('the automation record is written by main only', () => {
+  const record = { route: 'classic', applicationObjectId: '11111111-2222-4333-8444-555555555555', created: ['application'], audit: [] };
+
+  it('profileUpdate refuses an automation record from the renderer, naming the field, and the profile keeps none', async () => {
+    const { call, store } = setup();
+    const created = await call('profileCreate', create);
+    if (!created.ok) throw new Error(created.error.message);
+    const r = await call('profileUpdate', { profileId: created.value.id, changes: { automation: record } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'changes.automation' } });
+    expect(store.get(created.value.id).automation).toBeUndefined();
+    // null (clearing main's record) is refused the same way.
+    expect(await call('profileUpdate', { profileId: created.value.id, changes: { automation: null } })).toMatchObject({ ok: false, error: { field: 'changes.automation' } });
+  });
+
+  it('profileCreate refuses one too; main itself still records it, and a duplicate does not inherit it', async () => {
+    const { call, store } = setup();
+    expect(await call('profileCreate', { ...create, automation: record })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'automation' } });
+    const created = await call('profileCreate', create);
+    if (!created.ok) throw new Error(created.error.message);
+    store.update(created.value.id, { automation: { ...record, route: 'classic', created: ['application'], audit: [] } });
+    expect(store.get(created.value.id).automation?.applicationObjectId).toBe(record.applicationObjectId);
+    const copy = await call('profileDuplicate', { profileId: created.value.id });
+    expect(copy.ok && store.get(copy.value.id).automation).toBeUndefined();
+  });
+});
