@@ -26,7 +26,7 @@ import { useCallback, useEffect, useState } from 'react';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { call } from '../client';
-import { formatDate, formatDateTime, localizeDates } from '../i18n/format';
+import { formatDateTime, localizeDates } from '../i18n/format';
 import type { AuditEntry, SessionStatus, SetupFinding, SetupResultView } from '../../shared/contract/automation';
 import { UndoDialog, type UndoPreview } from './UndoDialog';
 import { RotationPanel } from './RotationPanel';
@@ -110,7 +110,7 @@ function AuditTrail({ audit }: { audit: AuditEntry[] }) {
  * contract; no token ever reaches this page (SessionStatus has only the UPN).
  */
 export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practiceAvailable: boolean; onOpenProfile?: (profileId: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const styles = useStyles();
   const [practice, setPractice] = useState(practiceAvailable);
   const [tenantId, setTenantId] = useState('');
