@@ -1,3 +1,4 @@
+import type { FindingValueName } from '../../../shared/finding-values';
 import type { FindingCode } from '../../../shared/findings';
 import { interpolate, textAt, type TextCatalog } from '../../../shared/i18n/catalog';
 import type { LanguageCode } from '../../../shared/languages';
@@ -10,6 +11,8 @@ export interface FindingTexts {
   title(code: FindingCode, params?: Params): string;
   cause(code: FindingCode, params?: Params): string;
   fix(code: FindingCode, params?: Params): string;
+  /** The words for a value nothing recorded (`uxFindings.unknown.<name>`), as the wizard shows them. */
+  unknownValue(name: FindingValueName): string;
 }
 
 let cached: TextCatalog | undefined;
@@ -40,5 +43,6 @@ export function findingTexts(language: LanguageCode, texts: TextCatalog = catalo
       textAt(texts.en, key);
     return text === undefined ? code : interpolate(text, params);
   };
-  return { title: read('title'), cause: read('cause'), fix: read('fix') };
+  const unknownValue = (name: FindingValueName) => textAt(texts[language], `uxFindings.unknown.${name}`) ?? textAt(texts.en, `uxFindings.unknown.${name}`) ?? name;
+  return { title: read('title'), cause: read('cause'), fix: read('fix'), unknownValue };
 }
