@@ -1,4 +1,5 @@
 import { checkResult, type DiagnosticReport, type Finding } from './diagnostic-report';
+import { psQuote } from './powershell';
 import { AADSTS_SIGNALS } from './signals';
 import type { FindingCode } from './findings';
 
@@ -52,7 +53,7 @@ export interface FindingValueContext {
 
 /** The App RBAC management scope the wizard's own PowerShell creates (shared/powershell.ts), quoted for PowerShell. */
 export function managementScopeName(mailbox: string): string {
-  return `"${`ISE SMTP ${mailbox}`.slice(0, 64)}"`;
+  return psQuote(`ISE SMTP ${mailbox}`.slice(0, 64));
 }
 
 /** The one AADSTS number a code stands for (TOKEN_SCOPE_INVALID has three: none is assumed). */
