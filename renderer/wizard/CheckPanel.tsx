@@ -120,20 +120,21 @@ export function CheckPanel({ screen, report, running, blockedReason, extra, rend
         {running && <Spinner size="tiny" label={t('wizard.check.running')} />}
       </div>
       <div role="status" aria-live="polite" data-testid="check-result" ref={resultRef} tabIndex={-1}>
-        {report && !running && stale && (
-          <MessageBar intent="warning" data-testid="check-stale" data-reason={stale}>
-            <MessageBarBody>
-              <MessageBarTitle>{t(stale === 'scenario' ? 'uxFindings.stale.scenarioTitle' : 'uxFindings.stale.valuesTitle')}</MessageBarTitle>
-              {t('uxFindings.stale.body')}
-            </MessageBarBody>
-          </MessageBar>
-        )}
         {report && !running && verdict && (
-          // This step's result, from the checks that prove it (stepResult.ts), not the whole run's.
-          <MessageBar intent={VERDICT_INTENT[verdict]} data-testid={`check-${verdict}`} data-verdict={verdict}>
+          // This step's result, from the checks that prove it (stepResult.ts), not the whole run's. A stale
+          // result stays on screen (not reset) but is never shown as current: amber, with the reason.
+          <MessageBar intent={stale ? 'warning' : VERDICT_INTENT[verdict]} data-testid={`check-${verdict}`} data-verdict={verdict} data-stale={stale ?? undefined}>
             <MessageBarBody>
+              {stale && (
+                <>
+                  <Badge appearance="filled" color="warning" data-testid="check-stale" data-reason={stale}>
+                    {t(stale === 'scenario' ? 'uxFindings.stale.scenarioTitle' : 'uxFindings.stale.valuesTitle')}
+                  </Badge>{' '}
+                </>
+              )}
               <MessageBarTitle>{verdictTitle(screen, verdict, t)}</MessageBarTitle>
               {t('wizard.check.ranAt', { time: formatDateTime(report.startedAt, i18n.language), seconds: formatSeconds(report.durationMs) })}
+              {stale && ` ${t('uxFindings.stale.body')}`}
             </MessageBarBody>
           </MessageBar>
         )}
