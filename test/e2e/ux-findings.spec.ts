@@ -18,6 +18,16 @@ async function expectSpeaksPlainly(card: Locator): Promise<void> {
   expect(text, 'a finding code is visible').not.toMatch(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/);
 }
 
+/** Screenshots the screen at both sizes (test/e2e/screens.ts), with `target` in view, and fails on sideways scroll. */
+async function shootBoth(page: Page, name: string, target?: Locator, checkScroll = true): Promise<void> {
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    if (target) await target.scrollIntoViewIfNeeded();
+    if (checkScroll) await expectNoHorizontalScroll(page);
+    await keepScreenshot(page, name);
+  }
+}
+
 async function runCheck(page: Page, screen: string): Promise<Locator> {
   await page.getByTestId(`nav-${screen}`).click();
   const step = page.getByTestId(`step-${screen}`);
@@ -61,12 +71,7 @@ test.describe('findings speak with the profile values', () => {
     await expect(card.getByTestId('finding-code')).toBeHidden();
     await card.getByTestId('finding-details').click();
     await expect(card.getByTestId('finding-code')).toHaveText('Finding code (for support): SP_OBJECT_ID_MISMATCH');
-    for (const viewport of VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      await card.scrollIntoViewIfNeeded();
-      await expectNoHorizontalScroll(page);
-      await keepScreenshot(page, 'ux-findings-card-details');
-    }
+    await shootBoth(page, 'ux-findings-card-details', card);
 
     // On the Mailbox step the same run proves nothing about the mailbox: "not proven", with a link to step 3.
     const mailboxStep = await runCheck(page, 'mailbox');
@@ -93,12 +98,7 @@ test.describe('findings speak with the profile values', () => {
     const elsewhere = mailboxStep.locator('[data-testid="finding-elsewhere"][data-code="ISE_VERSION_UNSUPPORTED"]');
     await expect(elsewhere).toContainText('go to step 4, ISE settings');
     await expect(elsewhere).not.toContainText('ISE_VERSION_UNSUPPORTED');
-    for (const viewport of VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      await elsewhere.scrollIntoViewIfNeeded();
-      await expectNoHorizontalScroll(page);
-      await keepScreenshot(page, 'ux-findings-found-elsewhere');
-    }
+    await shootBoth(page, 'ux-findings-found-elsewhere', elsewhere);
     await elsewhere.getByRole('link').or(elsewhere.getByRole('button')).first().click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('ISE settings');
 
@@ -126,11 +126,7 @@ test.describe('findings speak with the profile values', () => {
     await expect(page.getByTestId('nav-mailbox')).toContainText('Stale: scenario changed');
     await expect(mailboxStep.getByTestId('check-stale')).toHaveAttribute('data-reason', 'scenario');
     await expect(mailboxStep.getByTestId('check-passed')).toBeVisible();
-    for (const viewport of VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      await expectNoHorizontalScroll(page);
-      await keepScreenshot(page, 'ux-findings-stale-after-switch');
-    }
+    await shootBoth(page, 'ux-findings-stale-after-switch');
 
     // Checking again under the new scenario gives a current result.
     await mailboxStep.getByTestId('check-button').click();
@@ -138,8 +134,8 @@ test.describe('findings speak with the profile values', () => {
     await expect(mailboxStep.getByTestId('check-stale')).toHaveCount(0);
     await expect(page.getByTestId('nav-mailbox')).toHaveAttribute('data-status', 'failed');
     const card = mailboxStep.locator('[data-testid="finding"][data-code="SMTP_AUTH_DISABLED"]');
-    const { mailbox } = { mailbox: await card.getByTestId('finding-cause').innerText() };
-    expect(mailbox).toMatch(/sign-in as [^\s]+@[^\s]+ because/);
+    // "sign-in as … because" no more: the practice mailbox itself.
+    expect(await card.getByTestId('finding-cause').innerText()).toMatch(/sign-in as [^\s…]+@[^\s]+ because/);
     await expectSpeaksPlainly(card);
   });
 
@@ -164,9 +160,11 @@ test.describe('findings speak with the profile values', () => {
     // The main action is the per-CA download (the primary, brand-filled button); the bundle is secondary.
     const background = (l: typeof each) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
     await page.mouse.move(0, 0);
-    const secondary = await background(certificates.getByRole('button', { name: 'Capture again' }));
-    expect(await background(certificates.getByTestId('download-bundle'))).toBe(secondary);
-    expect(await background(each)).not.toBe(secondary);
+    // Polled: Fluent buttons fade their background after the hover leaves.
+    const captureAgain = certificates.getByRole('button', { name: 'Capture again' });
+    const bundle = certificates.getByTestId('download-bundle');
+    await expect.poll(async () => (await background(bundle)) === (await background(captureAgain))).toBe(true);
+    expect(await background(each)).not.toBe(await background(captureAgain));
     await expect(certificates).toContainText('ISE imports one certificate per file');
     const names: string[] = [];
     page.on('download', (d) => names.push(d.suggestedFilename()));
@@ -174,12 +172,7 @@ test.describe('findings speak with the profile values', () => {
     await expect.poll(() => names.length).toBe(count);
     expect(names.every((n) => n.endsWith('.pem'))).toBe(true);
     expect(new Set(names).size).toBe(count);
-    for (const viewport of VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      await each.scrollIntoViewIfNeeded();
-      await expectNoHorizontalScroll(page);
-      await keepScreenshot(page, 'ux-findings-certificates');
-    }
+    await shootBoth(page, 'ux-findings-certificates', each);
   });
 
   test("the ISE admin certificate's date reads in the user's language", async ({ page, practice }) => {
@@ -187,17 +180,21 @@ test.describe('findings speak with the profile values', () => {
     await page.evaluate(`localStorage.clear(); localStorage.setItem('ise-smtp-oauth.language', 'de')`);
     await page.reload();
     await page.getByTestId('start-practice').click();
+    // Opening the practice profile goes on to step 1 by itself: wait for it before moving on.
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Postfach');
     await page.getByTestId('nav-ise').click();
     const panel = page.getByTestId('ise-api-panel');
     await panel.getByTestId('ise-api-connect').click();
+    // The ISE API's findings keep their codes in the details too.
+    const unpinned = panel.locator('[data-testid="ise-api-finding"][data-code="ISE_CERT_UNPINNED"]');
+    await expect(unpinned).toBeVisible({ timeout: 20_000 });
+    await expectSpeaksPlainly(unpinned);
+    await unpinned.getByTestId('ise-api-finding-details').locator('summary').click();
+    await expect(unpinned.getByTestId('finding-code')).toContainText('ISE_CERT_UNPINNED');
     const valid = panel.getByTestId('ise-api-cert-valid');
     await expect(valid).toBeVisible({ timeout: 20_000 });
     await expect(valid).not.toHaveText(/^\d{4}-\d{2}-\d{2}$/);
     await expect(valid).toHaveText(/^\d{2}\.\d{2}\.\d{4}$/);
-    for (const viewport of VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      await valid.scrollIntoViewIfNeeded();
-      await keepScreenshot(page, 'ux-findings-ise-api-date');
-    }
+    await shootBoth(page, 'ux-findings-ise-api-date', valid, false);
   });
 });
