@@ -1,4 +1,4 @@
-import type { FindingValueName } from '../../../shared/finding-values';
+import { FINDING_VALUE_NAMES, type FindingValueName } from '../../../shared/finding-values';
 import type { FindingCode } from '../../../shared/findings';
 import { interpolate, textAt, type TextCatalog } from '../../../shared/i18n/catalog';
 import type { LanguageCode } from '../../../shared/languages';
@@ -33,6 +33,9 @@ function catalog(): TextCatalog {
  * the same source the renderer's build does.
  */
 export function findingTexts(language: LanguageCode, texts: TextCatalog = catalog()): FindingTexts {
+  const unknownValue = (name: FindingValueName) => textAt(texts[language], `uxFindings.unknown.${name}`) ?? textAt(texts.en, `uxFindings.unknown.${name}`) ?? name;
+  // A value the caller did not pass is said in words (lookup-error, analyze-log know no profile), never {{name}}.
+  const unknown = Object.fromEntries(FINDING_VALUE_NAMES.map((n) => [n, unknownValue(n)]));
   const read = (part: 'title' | 'cause' | 'fix') => (code: FindingCode, params: Params = {}) => {
     const key = `findings.${code}.${part}`;
     // i18next's context, as the wizard applies it: params.context 'app-rbac' picks `fix_app-rbac`.
@@ -41,8 +44,7 @@ export function findingTexts(language: LanguageCode, texts: TextCatalog = catalo
       (contextKey ? (textAt(texts[language], contextKey) ?? textAt(texts.en, contextKey)) : undefined) ??
       textAt(texts[language], key) ??
       textAt(texts.en, key);
-    return text === undefined ? code : interpolate(text, params);
+    return text === undefined ? code : interpolate(text, { ...unknown, ...params });
   };
-  const unknownValue = (name: FindingValueName) => textAt(texts[language], `uxFindings.unknown.${name}`) ?? textAt(texts.en, `uxFindings.unknown.${name}`) ?? name;
   return { title: read('title'), cause: read('cause'), fix: read('fix'), unknownValue };
 }
