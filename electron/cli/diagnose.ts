@@ -13,6 +13,7 @@ import { NETWORK_FLAG_OPTIONS } from './network-flags';
 import { caFileProblem } from './ca-file';
 import { DEFAULT_TIMEOUT_SECONDS } from '../core/diagnostics/options';
 import { printableJson } from '../../shared/printable';
+import { findingContext, findingValues } from '../../shared/finding-values';
 
 const USAGE = `usage: ise-smtp-oauth diagnose [--json] --tenant-id T --client-id C --mailbox M
          (--secret-env VAR | --secret-stdin | --profile NAME [--data-dir DIR])
@@ -214,7 +215,8 @@ export function formatReport(report: DiagnosticReport, texts: FindingTexts = fin
     if (facts) lines.push(`  Cause: ${facts}`);
     if (f.raw) lines.push(`  Server said: ${f.raw.split('\n')[0]}`);
     if (f.params.propagationDelay) lines.push(`  Note:  Exchange applies New-ServicePrincipal / Add-MailboxPermission after ${String(f.params.propagationDelay)}.`);
-    lines.push(`  Fix:   ${texts.fix(f.code, f.params)}`);
+    // The profile's own values in the fix (Client ID, mailbox, ObjectId …), as the wizard shows it.
+    lines.push(`  Fix:   ${texts.fix(f.code, findingValues(f, findingContext(report, f), texts.unknownValue))}`);
   }
   lines.push('', report.ok ? `OK: ISE can send with these values (${report.durationMs} ms).` : `FAILED: fix the errors above, then run again (${report.durationMs} ms).`);
   return `${lines.join('\n')}\n`;

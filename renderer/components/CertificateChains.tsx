@@ -172,7 +172,7 @@ function ImportSteps({ analysis }: { analysis: CertificateAnalysis }) {
 
 /**
  * The certificate chains of the token host and the SMTP host for one profile, the CA
- * certificates ISE must trust (one download each, and a bundle), and ISE's import steps.
+ * certificates ISE must trust (one file per CA first, as ISE imports them; a bundle beside), and ISE's import steps.
  * Self-contained: the wizard mounts it with a profile id; it captures on request.
  */
 export function CertificateChains({ profileId }: { profileId: string }) {
@@ -192,6 +192,11 @@ export function CertificateChains({ profileId }: { profileId: string }) {
     const r = await call('exportCertificates', { profileId, which });
     if (r.ok) downloadFile(r.value);
     else setDownloadError(callErrorMessage(t, r.error));
+  };
+
+  // One file per CA, one after the other (each is its own download, named after its CA).
+  const downloadEach = async (cas: readonly IseCaCertificate[]) => {
+    for (const ca of cas) await download(ca.sha256);
   };
 
   const analysis = capture.state === 'done' ? capture.analysis : null;
@@ -223,16 +228,21 @@ export function CertificateChains({ profileId }: { profileId: string }) {
               <Body1>{t('certificates.caNone')}</Body1>
             ) : (
               <>
+                {/* ISE's Trusted Certificates import takes one certificate per file: that is the main action. */}
+                <Body1>{t('uxFindings.certs.perCa')}</Body1>
+                <div className={styles.head}>
+                  <Button appearance="primary" data-testid="download-each" onClick={() => void downloadEach(analysis.caCertificates)}>
+                    {t('uxFindings.certs.downloadEach', { count: analysis.caCertificates.length })}
+                  </Button>
+                  <Button appearance="secondary" data-testid="download-bundle" onClick={() => void download('bundle')}>
+                    {t('uxFindings.certs.bundle', { file: analysis.bundleFileName })}
+                  </Button>
+                </div>
                 <ul className={styles.cas}>
                   {analysis.caCertificates.map((ca) => (
                     <CaItem key={ca.sha256} ca={ca} onDownload={() => void download(ca.sha256)} />
                   ))}
                 </ul>
-                <div>
-                  <Button appearance="primary" data-testid="download-bundle" onClick={() => void download('bundle')}>
-                    {t('certificates.downloadBundle', { file: analysis.bundleFileName })}
-                  </Button>
-                </div>
               </>
             )}
             {downloadError && (

@@ -5,7 +5,7 @@ import type { DraftSecretKey } from '../../shared/contract/draft-secret';
 import type { DiagnosticReport } from '../../shared/diagnostic-report';
 import type { WizardScreen } from '../../shared/steps';
 import { call } from '../client';
-import { stepBadge, SCREEN_CHECK_STEPS, type StepBadge } from '../wizard/screens';
+import { staleReason, stepBadge, SCREEN_CHECK_STEPS, type StaleReason, type StepBadge } from '../wizard/screens';
 import { changeFor, createFieldsFrom, draftFor, loadResume, saveResume, type DraftField, type ProfileField, type WizardDraft, type WizardResume } from './draft';
 import { useDraftSecret, type DraftSecret } from './useDraftSecret';
 
@@ -41,15 +41,23 @@ export interface CurrentProfile {
   reports: Partial<Record<WizardScreen, DiagnosticReport>>;
   runCheck(screen: WizardScreen, sendTo?: string): Promise<CallResult<DiagnosticReport>>;
   statusOf(screen: WizardScreen): StepBadge;
-  /** Opens a profile; `fresh` drops values typed for it but not saved (its stored values changed elsewhere). */
-  openProfile(profileId: string, opts?: { fresh?: boolean }): Promise<boolean>;
+  /**
+   * Opens a profile; `fresh` drops values typed for it but not saved (its stored values changed
+   * elsewhere); `keepReports` keeps this session's results when it is the profile already open.
+   */
+  openProfile(profileId: string, opts?: { fresh?: boolean; keepReports?: boolean }): Promise<boolean>;
   /** Changes whenever the profile is replaced from outside the forms (open, practice, new): forms remount on it. */
   generation: number;
   startPractice(): Promise<CallResult<ProfileView>>;
   startNew(name: string): void;
   refreshProfile(): Promise<void>;
-  /** Forgets the session's step results (after the practice scenario changed). */
-  clearReports(): void;
+  /**
+   * Marks every result at hand (this session's and the last verification) as made before the
+   * practice scenario changed: kept and shown, as stale, never as current (issue 13 point 2).
+   */
+  markResultsStale(): void;
+  /** Why a result is stale (scenario switched since, or other values typed now), or null when current. */
+  staleReason(report: DiagnosticReport | null | undefined): StaleReason | null;
   /** Remembers that a screen was opened for the current profile (its status shows "in progress"). */
   markVisited(screen: string): void;
   /** Another screen changed stored profiles (rename, delete, import): readers of the list reload. */
@@ -83,6 +91,8 @@ function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
   const [reports, setReports] = useState<Partial<Record<WizardScreen, DiagnosticReport>>>({});
   const creatingRef = useRef(false);
   const [generation, setGeneration] = useState(0);
+  // Start times of the results made before the last practice-scenario switch.
+  const [scenarioStale, setScenarioStale] = useState<ReadonlySet<string>>(() => new Set());
 
   useEffect(() => {
     const s = storage();
@@ -244,13 +254,27 @@ function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
     (screen: WizardScreen) => {
       const visited = (resume.visited[key] ?? []).includes(screen);
       const current = { tenantId: draft.tenantId, clientId: draft.clientId, mailbox: draft.mailbox, route: draft.route };
-      return stepBadge(screen, reports, profile?.lastVerification, visited, current);
+      return stepBadge(screen, reports, profile?.lastVerification, visited, current, scenarioStale);
     },
-    [reports, profile, resume.visited, key, draft.tenantId, draft.clientId, draft.mailbox, draft.route],
+    [reports, profile, resume.visited, key, draft.tenantId, draft.clientId, draft.mailbox, draft.route, scenarioStale],
   );
 
-  const openProfile = useCallback(async (profileId: string, opts: { fresh?: boolean } = {}) => {
-    setReports({});
+  const staleReasonOf = useCallback(
+    (report: DiagnosticReport | null | undefined) =>
+      report ? staleReason(report, { tenantId: draft.tenantId, clientId: draft.clientId, mailbox: draft.mailbox, route: draft.route }, scenarioStale) : null,
+    [draft.tenantId, draft.clientId, draft.mailbox, draft.route, scenarioStale],
+  );
+
+  const markResultsStale = useCallback(() => {
+    const made = [...Object.values(reports), profile?.lastVerification].filter((r): r is DiagnosticReport => !!r).map((r) => r.startedAt);
+    setScenarioStale((prev) => new Set([...prev, ...made]));
+    // Main drops the stored verification with the old scenario's credentials: keep it here, marked.
+    const last = profile?.lastVerification;
+    if (last) setReports((prev) => (prev.verify ? prev : { ...prev, verify: last }));
+  }, [reports, profile]);
+
+  const openProfile = useCallback(async (profileId: string, opts: { fresh?: boolean; keepReports?: boolean } = {}) => {
+    if (!(opts.keepReports && profileId === profile?.id)) setReports({});
     const r = await loadProfile(profileId);
     if (!r.ok) return false;
     // Another profile: a secret typed for the previous one must not be saved to this one.
@@ -261,7 +285,7 @@ function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
       return { ...prev, profileId, unsaved: opts.fresh ? others : prev.unsaved };
     });
     return true;
-  }, [loadProfile, resume.profileId, draftSecret]);
+  }, [loadProfile, resume.profileId, draftSecret, profile?.id]);
 
   const startPractice = useCallback(async () => {
     const r = await call('practiceProfile', {});
@@ -310,7 +334,8 @@ function useCurrentProfileState(onProfileGone: () => void): CurrentProfile {
     startPractice,
     startNew,
     refreshProfile,
-    clearReports: () => setReports({}),
+    markResultsStale,
+    staleReason: staleReasonOf,
     generation,
     markVisited,
     profilesChanged: changed,

@@ -1,7 +1,8 @@
 import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { Suspense, useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrentProfile } from '../profiles/currentProfile';
+import { StepLinksProvider, type StepLinks } from '../components/stepLinks';
 import { PracticeBanner } from '../wizard/PracticeBanner';
 import type { Wizard } from '../wizard/step';
 import type { AppInfoState } from './useAppInfo';
@@ -43,6 +44,9 @@ export function Screens({ screen, navigate, store, appInfo }: { screen: ScreenId
     if (previous !== null && previous !== shown) contentRef.current?.querySelector<HTMLElement>('h1')?.focus();
   }, []);
 
+  // Findings link to the step that fixes them (components/stepLinks.tsx).
+  const stepLinks = useMemo<StepLinks>(() => ({ current: isWizardScreen(screen) ? screen : null, go: (s) => navigate(s) }), [screen, navigate]);
+
   if (store.loading) return <Spinner label={t('wizard.loading')} />;
   // Opening a profile from the welcome or the profiles screen goes on to its first step.
   const openHere: CurrentProfile['openProfile'] = async (profileId, opts) => {
@@ -71,13 +75,15 @@ export function Screens({ screen, navigate, store, appInfo }: { screen: ScreenId
   return (
     <div className={styles.root}>
       <StepNav screen={screen} statusOf={store.statusOf} onGo={(s) => navigate(s)} />
+      <StepLinksProvider value={stepLinks}>
       <div className={styles.content} ref={contentRef}>
-        {store.profile?.practice && <PracticeBanner wizard={{ clearReports: store.clearReports, openProfile: openHere }} />}
+        {store.profile?.practice && <PracticeBanner wizard={{ markResultsStale: store.markResultsStale, openProfile: openHere }} />}
         <Suspense fallback={<Spinner label={t('wizard.loading')} />}>
           <FocusHeading screen={screen} onShown={focusHeading} />
           {body}
         </Suspense>
       </div>
+      </StepLinksProvider>
     </div>
   );
 }

@@ -14,6 +14,7 @@ const useStyles = makeStyles({
 
 const STATUS_COLOR: Record<StepBadge, 'informative' | 'warning' | 'success' | 'danger' | 'subtle'> = {
   stale: 'subtle',
+  'stale-scenario': 'subtle',
   'not-started': 'informative',
   'in-progress': 'warning',
   passed: 'success',
@@ -52,7 +53,7 @@ export function StepNav({ screen, statusOf, onGo }: { screen: ScreenId; statusOf
             <span className={styles.label}>
               <Text>{`${i + 1}. ${t(`app.steps.${s}.title`)}`}</Text>
               <Badge size="small" appearance="tint" color={STATUS_COLOR[status]}>
-                {status === 'stale' ? t('ux.status.stale') : t(`wizard.status.${status}`)}
+                {status === 'stale' ? t('ux.status.stale') : status === 'stale-scenario' ? t('uxFindings.stale.badge') : t(`wizard.status.${status}`)}
               </Badge>
             </span>,
             { 'data-status': status },

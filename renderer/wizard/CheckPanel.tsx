@@ -25,6 +25,8 @@ import type { CheckStatus, DiagnosticReport } from '../../shared/diagnostic-repo
 import type { WizardScreen } from '../../shared/steps';
 import { formatDateTime } from '../i18n/format';
 import { CopyButton } from '../components/CopyButton';
+import type { StaleReason } from './screens';
+import { panelVerdict } from './stepResult';
 
 const useStyles = makeStyles({
   // `contents`: the sticky bar below is then held by the whole step (StepLayout's section), not by
@@ -53,6 +55,12 @@ function evidenceText(report: DiagnosticReport): string {
   return JSON.stringify(report.checks.map((c) => ({ id: c.id, status: c.status, evidence: c.evidence })), null, 2);
 }
 
+/** The verdict in words: Verify keeps the run's wording, a step says what was proven for it. */
+function verdictTitle(screen: WizardScreen, verdict: ReturnType<typeof panelVerdict>, t: (key: string) => string): string {
+  if (screen === 'verify') return verdict === 'passed' ? t('wizard.check.passed') : t('wizard.check.failed');
+  return t(`uxFindings.panel.${verdict === 'not-proven' ? 'notProven' : verdict}`);
+}
+
 /** A check's outcome as a badge with text (colour alone would say nothing to a screen reader). */
 export function CheckStatusBadge({ status }: { status: CheckStatus }) {
   const { t } = useTranslation();
@@ -74,13 +82,18 @@ export interface CheckPanelProps {
   /** Renders the findings (FindingCard list), given by the caller to keep this file small. */
   renderFindings(report: DiagnosticReport): ReactNode;
   checkLabel?: string;
+  /** The result was made before the practice scenario changed, or with other values: shown, marked stale. */
+  stale?: StaleReason | null;
 }
 
+const VERDICT_INTENT = { passed: 'success', failed: 'error', 'not-proven': 'warning' } as const;
+
 /** The step's "Check" button and its result: pass/fail per check, findings, raw evidence one click away. */
-export function CheckPanel({ screen, report, running, blockedReason, extra, renderFindings, checkLabel }: CheckPanelProps) {
+export function CheckPanel({ screen, report, running, blockedReason, extra, renderFindings, checkLabel, stale }: CheckPanelProps) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const headingId = `check-heading-${screen}`;
+  const verdict = report ? panelVerdict(screen, report) : null;
   // After a check ends, focus moves to its verdict so keyboard and screen-reader users land on it.
   const resultRef = useRef<HTMLDivElement>(null);
   const wasRunning = useRef(running);
@@ -107,11 +120,21 @@ export function CheckPanel({ screen, report, running, blockedReason, extra, rend
         {running && <Spinner size="tiny" label={t('wizard.check.running')} />}
       </div>
       <div role="status" aria-live="polite" data-testid="check-result" ref={resultRef} tabIndex={-1}>
-        {report && !running && (
-          <MessageBar intent={report.ok ? 'success' : 'error'} data-testid={report.ok ? 'check-passed' : 'check-failed'}>
+        {report && !running && verdict && (
+          // This step's result, from the checks that prove it (stepResult.ts), not the whole run's. A stale
+          // result stays on screen (not reset) but is never shown as current: amber, with the reason.
+          <MessageBar intent={stale ? 'warning' : VERDICT_INTENT[verdict]} data-testid={`check-${verdict}`} data-verdict={verdict} data-stale={stale ?? undefined}>
             <MessageBarBody>
-              <MessageBarTitle>{report.ok ? t('wizard.check.passed') : t('wizard.check.failed')}</MessageBarTitle>
+              {stale && (
+                <>
+                  <Badge appearance="filled" color="warning" data-testid="check-stale" data-reason={stale}>
+                    {t(stale === 'scenario' ? 'uxFindings.stale.scenarioTitle' : 'uxFindings.stale.valuesTitle')}
+                  </Badge>{' '}
+                </>
+              )}
+              <MessageBarTitle>{verdictTitle(screen, verdict, t)}</MessageBarTitle>
               {t('wizard.check.ranAt', { time: formatDateTime(report.startedAt, i18n.language), seconds: formatSeconds(report.durationMs) })}
+              {stale && ` ${t('uxFindings.stale.body')}`}
             </MessageBarBody>
           </MessageBar>
         )}

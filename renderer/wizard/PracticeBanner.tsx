@@ -15,9 +15,10 @@ const useStyles = makeStyles({
 
 /**
  * Says plainly that the practice tenant is in use, and lets a trainee switch its scenario: the
- * practice profile is refreshed with that scenario's credentials, and the step results are reset.
+ * practice profile is refreshed with that scenario's credentials, and the step results made before
+ * are kept and shown as stale (neither reset nor passed off as current).
  */
-export function PracticeBanner({ wizard }: { wizard: Pick<CurrentProfile, 'clearReports' | 'openProfile'> }) {
+export function PracticeBanner({ wizard }: { wizard: Pick<CurrentProfile, 'markResultsStale' | 'openProfile'> }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [status, setStatus] = useState<PracticeStatus | null>(null);
@@ -32,8 +33,8 @@ export function PracticeBanner({ wizard }: { wizard: Pick<CurrentProfile, 'clear
     setStatus(r.value);
     const p = await call('practiceProfile', {});
     if (!p.ok) return setError(callErrorMessage(t, p.error));
-    wizard.clearReports();
-    await wizard.openProfile(p.value.id, { fresh: true });
+    wizard.markResultsStale();
+    await wizard.openProfile(p.value.id, { fresh: true, keepReports: true });
   };
 
   return (

@@ -80,13 +80,26 @@ export function isStale(report: DiagnosticReport, current: RunIdentity | undefin
   return !(same(t.tenantId, current.tenantId) && same(t.clientId, current.clientId) && same(t.mailbox, current.mailbox) && t.route === current.route);
 }
 
-export type StepBadge = ScreenStatus | 'stale';
+export type StepBadge = ScreenStatus | 'stale' | 'stale-scenario';
+
+/** Why a result is stale: made before the practice scenario changed, or with other values than the ones typed now. */
+export type StaleReason = 'scenario' | 'values';
+
+/**
+ * Whether a report is stale, and why: `scenarioStale` holds the start times of the reports made
+ * before the practice scenario was switched (they are kept and shown, marked, not reset).
+ */
+export function staleReason(report: DiagnosticReport, current: RunIdentity | undefined, scenarioStale?: ReadonlySet<string>): StaleReason | null {
+  if (scenarioStale?.has(report.startedAt)) return 'scenario';
+  return isStale(report, current) ? 'values' : null;
+}
 
 /**
  * A step's badge from the runs that tested THAT step only: its own step run and the full runs
  * (this session's Verify and the profile's last verification). A run of another step proves
  * nothing here, even when it shares checks; Verify is judged by full runs only. A result made
- * with other values than the ones now typed is shown as stale, not as passed or failed.
+ * with other values than the ones now typed, or before the practice scenario changed, is shown
+ * as stale, not as passed or failed.
  */
 export function stepBadge(
   screen: WizardScreen,
@@ -94,12 +107,16 @@ export function stepBadge(
   lastVerification: DiagnosticReport | null | undefined,
   visited: boolean,
   current?: RunIdentity,
+  scenarioStale?: ReadonlySet<string>,
 ): StepBadge {
   const candidates = screen === 'verify' ? [reports.verify, lastVerification] : [reports[screen], reports.verify, lastVerification];
   const sorted = candidates.filter((r): r is DiagnosticReport => !!r).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   for (const r of sorted) {
     const status = screenStatus(screen, r, visited);
-    if (status === 'passed' || status === 'failed') return isStale(r, current) ? 'stale' : status;
+    if (status === 'passed' || status === 'failed') {
+      const why = staleReason(r, current, scenarioStale);
+      return why === 'scenario' ? 'stale-scenario' : why === 'values' ? 'stale' : status;
+    }
   }
   return visited ? 'in-progress' : 'not-started';
 }

@@ -27,7 +27,7 @@ test('pasting "Invalid client secret" names the finding, its step and the fix', 
   const first = page.getByTestId('lookup-results').getByTestId('finding').first();
   await expect(first).toHaveAttribute('data-code', 'TOKEN_SECRET_INVALID');
   await expect(first.getByRole('heading', { name: 'Invalid client secret' })).toBeVisible();
-  await expect(first).toContainText('Step: App registration');
+  await expect(first.getByTestId('finding-step-link')).toHaveText('Fix it in step 2: App registration');
   await expect(first).toContainText('Certificates & secrets');
   // No raw placeholder reaches the engineer.
   await expect(first).not.toContainText('{{');

@@ -7,6 +7,7 @@ import { utcToday } from '../../../shared/secret-expiry';
 import { REMINDER_DAYS_BEFORE } from './ics';
 import { NODE_ROLES, nodeNeeds, proofLines } from './handoff-text';
 import type { FindingCode } from '../../../shared/findings';
+import { findingValues } from '../../../shared/finding-values';
 import { printable } from '../../../shared/printable';
 
 /** HTML text escaping for element content and double-quoted attributes. */
@@ -107,7 +108,9 @@ function summary(profile: Profile, v: ExportVerification | null, locale: string)
 /** A finding's fix in English with the profile's values, without its code; '' if the texts are not found. */
 function fixText(code: FindingCode, profile: Profile): string {
   try {
-    const text = findingTexts('en').fix(code, { mailbox: profile.mailbox, tenantId: profile.tenantId, clientId: profile.clientId, servicePrincipalObjectId: profile.servicePrincipalObjectId ?? '' });
+    const texts = findingTexts('en');
+    const context = { mailbox: profile.mailbox, tenantId: profile.tenantId, clientId: profile.clientId, servicePrincipalObjectId: profile.servicePrincipalObjectId };
+    const text = texts.fix(code, findingValues({ code }, context, texts.unknownValue));
     return text === code ? '' : text.replace(/<\/?[a-z]+>/g, '');
   } catch {
     return '';

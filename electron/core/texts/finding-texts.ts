@@ -1,3 +1,4 @@
+import { FINDING_VALUE_NAMES, type FindingValueName } from '../../../shared/finding-values';
 import type { FindingCode } from '../../../shared/findings';
 import { interpolate, textAt, type TextCatalog } from '../../../shared/i18n/catalog';
 import type { LanguageCode } from '../../../shared/languages';
@@ -10,6 +11,8 @@ export interface FindingTexts {
   title(code: FindingCode, params?: Params): string;
   cause(code: FindingCode, params?: Params): string;
   fix(code: FindingCode, params?: Params): string;
+  /** The words for a value nothing recorded (`uxFindings.unknown.<name>`), as the wizard shows them. */
+  unknownValue(name: FindingValueName): string;
 }
 
 let cached: TextCatalog | undefined;
@@ -30,6 +33,9 @@ function catalog(): TextCatalog {
  * the same source the renderer's build does.
  */
 export function findingTexts(language: LanguageCode, texts: TextCatalog = catalog()): FindingTexts {
+  const unknownValue = (name: FindingValueName) => textAt(texts[language], `uxFindings.unknown.${name}`) ?? textAt(texts.en, `uxFindings.unknown.${name}`) ?? name;
+  // A value the caller did not pass is said in words (lookup-error, analyze-log know no profile), never {{name}}.
+  const unknown = Object.fromEntries(FINDING_VALUE_NAMES.map((n) => [n, unknownValue(n)]));
   const read = (part: 'title' | 'cause' | 'fix') => (code: FindingCode, params: Params = {}) => {
     const key = `findings.${code}.${part}`;
     // i18next's context, as the wizard applies it: params.context 'app-rbac' picks `fix_app-rbac`.
@@ -38,7 +44,7 @@ export function findingTexts(language: LanguageCode, texts: TextCatalog = catalo
       (contextKey ? (textAt(texts[language], contextKey) ?? textAt(texts.en, contextKey)) : undefined) ??
       textAt(texts[language], key) ??
       textAt(texts.en, key);
-    return text === undefined ? code : interpolate(text, params);
+    return text === undefined ? code : interpolate(text, { ...unknown, ...params });
   };
-  return { title: read('title'), cause: read('cause'), fix: read('fix') };
+  return { title: read('title'), cause: read('cause'), fix: read('fix'), unknownValue };
 }

@@ -173,10 +173,10 @@ export function AppRegistrationStep({ wizard }: { wizard: Wizard }) {
       check={
         <CheckPanel
           screen="app-registration"
-          report={report}
+          report={report} stale={wizard.staleReason(report)}
           running={running}
           blockedReason={checkBlockedReason(wizard, t)}
-          renderFindings={(r) => <FindingList report={r} />}
+          renderFindings={(r) => <FindingList report={r} screen="app-registration" objectId={wizard.profile?.servicePrincipalObjectId} />}
         />
       }
     />

@@ -141,7 +141,7 @@ export function IseStep({ wizard }: { wizard: Wizard }) {
         </>
       }
       check={
-        <CheckPanel screen="ise" report={report} running={running} blockedReason={checkBlockedReason(wizard, t)} renderFindings={(r) => <FindingList report={r} />} />
+        <CheckPanel screen="ise" report={report} stale={wizard.staleReason(report)} running={running} blockedReason={checkBlockedReason(wizard, t)} renderFindings={(r) => <FindingList report={r} screen="ise" objectId={wizard.profile?.servicePrincipalObjectId} />} />
       }
     >
       <Suspense fallback={<Spinner size="tiny" />}>
@@ -234,7 +234,7 @@ export function IseStep({ wizard }: { wizard: Wizard }) {
       <IseAdvice className={styles.section} />
       {profile && (
         // ISE's trusted store needs the CA chains of both hosts ("PKIX path building failed" otherwise).
-        <section className={styles.section} aria-label={t('certificates.title')} data-testid="ise-trusted-certificates">
+        <section className={styles.section} aria-label={t('certificates.title')} data-testid="ise-trusted-certificates" data-anchor="certificates">
           <Suspense fallback={<Spinner size="tiny" />}>
             <CertificateChains profileId={profile.id} />
           </Suspense>

@@ -54,10 +54,10 @@ export function MailboxStep({ wizard }: { wizard: Wizard }) {
       check={
         <CheckPanel
           screen="mailbox"
-          report={report}
+          report={report} stale={wizard.staleReason(report)}
           running={running}
           blockedReason={checkBlockedReason(wizard, t)}
-          renderFindings={(r) => <FindingList report={r} />}
+          renderFindings={(r) => <FindingList report={r} screen="mailbox" objectId={wizard.profile?.servicePrincipalObjectId} />}
         />
       }
     />

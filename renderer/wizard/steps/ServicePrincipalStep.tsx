@@ -196,10 +196,10 @@ export function ServicePrincipalStep({ wizard }: { wizard: Wizard }) {
           </MessageBar>
           <CheckPanel
             screen="service-principal"
-            report={report}
+            report={report} stale={wizard.staleReason(report)}
             running={running}
             blockedReason={checkBlockedReason(wizard, t)}
-            renderFindings={(r) => <FindingList report={r} />}
+            renderFindings={(r) => <FindingList report={r} screen="service-principal" objectId={wizard.profile?.servicePrincipalObjectId} />}
             extra={
               keep.active ? (
                 <Button type="button" onClick={keep.stop} data-testid="keep-checking-stop">

@@ -47,11 +47,11 @@ export function VerifyStep({ wizard }: { wizard: Wizard }) {
           {last?.ok && wizard.profile && <HandOffActions profile={wizard.profile} onAnotherSite={wizard.openStart} />}
           <CheckPanel
             screen="verify"
-            report={shown}
+            report={shown} stale={wizard.staleReason(shown)}
             running={running}
             blockedReason={checkBlockedReason(wizard, t)}
             checkLabel={t('wizard.verify.run')}
-            renderFindings={(r) => <FindingList report={r} />}
+            renderFindings={(r) => <FindingList report={r} screen="verify" objectId={wizard.profile?.servicePrincipalObjectId} />}
           />
         </>
       }

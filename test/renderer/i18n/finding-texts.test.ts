@@ -8,6 +8,8 @@ import { LOCALES, placeholders, readLocale, type Tree } from '../../support/loca
  * (`Finding.params`). A producer passes these; any extra param is ignored by the texts.
  * aadsts: the AADSTS code as Entra sends it, e.g. "AADSTS7000215" (the texts read "Entra ID error {{aadsts}}").
  * expected/actual: the configured value / the value found (token claim, ObjectId given to New-ServicePrincipal).
+ * tenantId/clientId/servicePrincipalObjectId/managementScope/sendAsAddress: filled from the profile and the run
+ * by shared/finding-values.ts when the producer did not pass them (test/shared/finding-values.test.ts).
  */
 const FINDING_PARAMS: Record<FindingCode, string[]> = {
   INPUT_TENANT_ID_INVALID: [],
@@ -27,12 +29,12 @@ const FINDING_PARAMS: Record<FindingCode, string[]> = {
   TLS_UNTRUSTED_CHAIN: ['host', 'port'],
   TLS_HOSTNAME_MISMATCH: ['host', 'port'],
   TOKEN_TENANT_NOT_FOUND: ['aadsts'],
-  TOKEN_TENANT_INVALID: ['aadsts'],
+  TOKEN_TENANT_INVALID: ['aadsts', 'tenantId'],
   TOKEN_APP_NOT_FOUND: ['aadsts'],
   TOKEN_SECRET_INVALID: ['aadsts'],
   TOKEN_SECRET_EXPIRED: ['aadsts'],
   TOKEN_SCOPE_INVALID: ['aadsts'],
-  TOKEN_APP_NO_SERVICE_PRINCIPAL: ['aadsts'],
+  TOKEN_APP_NO_SERVICE_PRINCIPAL: ['aadsts', 'clientId'],
   TOKEN_BLOCKED_BY_CONDITIONAL_ACCESS: ['aadsts'],
   TOKEN_SERVICE_ERROR: [],
   TOKEN_UNCLASSIFIED: [],
@@ -42,14 +44,14 @@ const FINDING_PARAMS: Record<FindingCode, string[]> = {
   CLAIMS_TENANT_MISMATCH: ['actual', 'expected'],
   CLAIMS_APP_MISMATCH: ['actual', 'expected'],
   CLAIMS_TOKEN_EXPIRED: [],
-  SP_OBJECT_ID_MISMATCH: ['actual', 'expected'],
+  SP_OBJECT_ID_MISMATCH: ['actual', 'clientId', 'expected', 'mailbox'],
   SMTP_STARTTLS_UNAVAILABLE: ['host', 'port'],
   SMTP_XOAUTH2_NOT_OFFERED: ['host', 'port'],
   SMTP_AUTH_DISABLED: ['mailbox'],
   SMTP_AUTH_BLOCKED_BY_POLICY: ['mailbox'],
-  SMTP_AUTH_REJECTED: ['mailbox'],
+  SMTP_AUTH_REJECTED: ['mailbox', 'servicePrincipalObjectId'],
   SMTP_USER_INVALID: ['mailbox'],
-  SMTP_SEND_AS_DENIED: ['mailbox'],
+  SMTP_SEND_AS_DENIED: ['mailbox', 'sendAsAddress'],
   SMTP_NOT_AUTHENTICATED: [],
   SMTP_THROTTLED: ['reply'],
   SMTP_BASIC_AUTH_REJECTED: ['reply'],
@@ -74,6 +76,11 @@ const SAMPLE_PARAMS: Record<string, string | number> = {
   reply: '421 4.3.2 Service not available',
   location: 'http://portal.example.net/login',
   limit: 262144,
+  tenantId: '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b',
+  clientId: '8d2c1f0e-7b6a-4958-8a7b-6c5d4e3f2a1b',
+  servicePrincipalObjectId: 'b10aa0d7-1111-2222-3333-44445555e189',
+  managementScope: '"ISE SMTP no-reply@contoso.onmicrosoft.com"',
+  sendAsAddress: 'alerts@contoso.com',
 };
 
 const findingsOf = (lng: string) => (readLocale(lng)?.findings ?? {}) as Record<string, Record<string, string>>;

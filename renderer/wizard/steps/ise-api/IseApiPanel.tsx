@@ -6,6 +6,7 @@ import type { IseCertificate, IseImportReport, IseInspection, PinState } from '.
 import type { IseFinding } from '../../../../shared/ise-api/findings';
 import { ISE_PRACTICE_SCENARIOS } from '../../../../shared/ise-api/practice';
 import { call } from '../../../client';
+import { formatDate } from '../../../i18n/format';
 import type { Wizard } from '../../step';
 import { IseFindings } from './IseFindings';
 import { IseInspectionView } from './IseInspectionView';
@@ -26,7 +27,7 @@ type Connection = CallOutput<'iseConnect'>['connection'];
  * missing CAs. The password goes to main (the keychain) and is never held here after sending.
  */
 export function IseApiPanel({ wizard }: { wizard: Wizard }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const profile = wizard.profile;
   const practice = profile?.practice ?? false;
@@ -175,7 +176,8 @@ export function IseApiPanel({ wizard }: { wizard: Wizard }) {
               {certificate.sha256}
             </Text>
             <Text>{t('iseApi.certValid')}</Text>
-            <Text>{certificate.validTo.slice(0, 10)}</Text>
+            {/* In the user's language (issue 13 point 11), not ISO. */}
+            <Text data-testid="ise-api-cert-valid">{formatDate(certificate.validTo, i18n.language)}</Text>
           </div>
           {(pin === 'unpinned' || pin === 'changed') && (
             <>

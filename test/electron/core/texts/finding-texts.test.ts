@@ -29,6 +29,16 @@ describe('finding texts for the CLI', () => {
     expect(texts.fix('TOKEN_SECRET_INVALID', { context: 'app-rbac' })).toBe(texts.fix('TOKEN_SECRET_INVALID'));
   });
 
+  it('say a value nobody passed in words, never as a raw placeholder (lookup-error knows no profile)', () => {
+    for (const lng of ['en', 'nl', 'fr', 'de', 'it', 'zh-TW'] as const) {
+      const texts = findingTexts(lng);
+      for (const code of FINDING_CODES) {
+        for (const part of ['title', 'cause', 'fix'] as const) expect(texts[part](code), `${lng} ${code} ${part}`).not.toMatch(/\{\{|\}\}/);
+      }
+    }
+    expect(findingTexts('en').fix('TOKEN_APP_NO_SERVICE_PRINCIPAL')).toContain('New-MgServicePrincipal -AppId your Application (client) ID');
+  });
+
   it('exist for every finding code in every language (no code falls back to its bare name)', () => {
     for (const lng of ['en', 'nl', 'fr', 'de', 'it', 'zh-TW'] as const) {
       const texts = findingTexts(lng);
