@@ -103,6 +103,9 @@ function settingsKey(origin: 'session' | 'saved', f: SettingsFields): string {
   return JSON.stringify([origin, f.server, f.port, f.timeoutSeconds, f.tls, f.authEnabled, f.username]);
 }
 
+/** What the analyzer remembers of an entry seen before: what it means, and its level and text. */
+export type AnalysisMemo = EntryMemo<{ meaning: EntryMeaning | null; level: string; text: string }>;
+
 /**
  * Accumulates the entries of one or more guest.log files into the analysis, in bounded memory:
  * the timeline keeps its last TIMELINE_LIMIT events, everything else is counted.
@@ -111,8 +114,6 @@ function settingsKey(origin: 'session' | 'saved', f: SettingsFields): string {
  */
 export class GuestLogAnalysis {
   private readonly started = performance.now();
-  /** Entries seen before, by their bytes (entry-memo.ts): what they mean, and their level and text. */
-  private readonly memo = new EntryMemo<{ meaning: EntryMeaning | null; level: string; text: string }>();
   private readonly sources: SourceState[] = [];
   private current: SourceState | null = null;
   /** Event details are redacted when the result is built: only the kept ones need it. */
@@ -136,7 +137,14 @@ export class GuestLogAnalysis {
   private exact = true;
   private entries = 0;
 
-  constructor(private readonly part = false) {}
+  /**
+   * `memo`: entries seen before, by their bytes (entry-memo.ts): what they mean, and their level
+   * and text. A thread reading several ranges passes its one memo to each.
+   */
+  constructor(
+    private readonly part = false,
+    private readonly memo: AnalysisMemo = new EntryMemo(),
+  ) {}
 
   /** Starts the next file; its entries follow in time order. */
   beginSource(name: string): void {
@@ -156,10 +164,11 @@ export class GuestLogAnalysis {
 
   /**
    * The scanner's first look at an entry, by its bytes: true when it is one seen before (same
-   * bytes but for the time and thread) and has been counted without decoding it.
+   * bytes but for the time and thread) and has been counted without decoding it. With `mustHit`
+   * (the scanner has not searched it) only when the memo knows its bytes hold a prefilter hit.
    */
-  tryBytes(buf: Buffer, start: number, headerEnd: number, end: number): boolean {
-    const known = this.memo.look(buf, start, headerEnd, end);
+  tryBytes(buf: Buffer, start: number, headerEnd: number, end: number, mustHit = false): boolean {
+    const known = this.memo.look(buf, start, headerEnd, end, mustHit);
     if (known === undefined) return false;
     this.entries++;
     if (known.meaning) this.record(known.meaning, this.memo.time(), this.memo.thread(), known.level, known.text);
