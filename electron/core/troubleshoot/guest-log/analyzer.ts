@@ -99,6 +99,19 @@ function folds(last: LogEvent, event: LogEvent): boolean {
   );
 }
 
+/**
+ * The key of a session's settings, by the settings object: a memo hit hands the same object
+ * again for every entry like it, and building the key per entry showed in profiles.
+ */
+const sessionKeys = new WeakMap<SettingsFields, string>();
+
+/** Same minute: what folds() compares, `a.slice(0, 16) === b.slice(0, 16)`, without making the two strings. */
+function sameMinute(a: string, b: string): boolean {
+  if (a.length < 16 || b.length < 16) return a.slice(0, 16) === b.slice(0, 16);
+  for (let i = 0; i < 16; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
 function settingsKey(origin: 'session' | 'saved', f: SettingsFields): string {
   return JSON.stringify([origin, f.server, f.port, f.timeoutSeconds, f.tls, f.authEnabled, f.username]);
 }
@@ -198,13 +211,13 @@ export class GuestLogAnalysis {
     if (meaning.code) this.countFinding(meaning.code, time, text);
     if (kind === 'send-success' || kind === 'send-failed') this.countSend(kind === 'send-success', meaning.durationMs, time, thread, source);
     if ((kind === 'smtp-connected' || kind === 'send-success' || kind === 'settings-saved') && time > this.lastSuccess) this.lastSuccess = time;
-    if (meaning.sessionSettings) this.seeSettings('session', meaning.sessionSettings, time);
+    if (meaning.sessionSettings) this.seeSessionSettings(meaning.sessionSettings, time);
     if (meaning.savedField) this.pendingSaves.set(thread, { ...this.pendingSaves.get(thread), ...stripUndefined(meaning.savedField) });
     if (kind === 'settings-saved') this.saveCompleted(thread, time);
     if (this.pendingSaves.size > this.maxPendingSaves) this.maxPendingSaves = this.pendingSaves.size;
     if (!this.part && this.pendingSaves.size > SETTINGS_LIMIT) this.pendingSaves.delete(this.pendingSaves.keys().next().value!);
     const last = this.timeline[this.timeline.length - 1];
-    if (last && last.kind === kind && last.thread === thread && last.source === source && last.code === meaning.code && FOLDABLE.has(kind) && last.time.slice(0, 16) === time.slice(0, 16)) {
+    if (last && last.kind === kind && last.thread === thread && last.source === source && last.code === meaning.code && FOLDABLE.has(kind) && sameMinute(last.time, time)) {
       last.count++; // the same as folds(last, event), without building the event first
       return;
     }
@@ -256,6 +269,22 @@ export class GuestLogAnalysis {
       this.slowSends.push({ time, thread, durationMs, source });
       if (this.slowSends.length > SLOW_SEND_LIMIT) this.slowSends.shift();
     }
+  }
+
+  /** seeSettings for a session's settings, with the key kept per settings object. */
+  private seeSessionSettings(fields: SettingsFields, time: string): void {
+    let key = sessionKeys.get(fields);
+    if (key === undefined) {
+      key = settingsKey('session', stripUndefined(fields));
+      sessionKeys.set(fields, key);
+    }
+    const seen = this.settings.get(key);
+    if (seen) {
+      seen.count++;
+      if (time > seen.lastSeen) seen.lastSeen = time;
+      return;
+    }
+    this.seeSettings('session', fields, time);
   }
 
   private seeSettings(origin: 'session' | 'saved', fields: SettingsFields, time: string): void {

@@ -246,7 +246,7 @@ function findStatusCodesFrom(buf: Buffer, from: number, to: number, a0: number, 
 export const PREFILTER_SEARCH = new FragmentSearch(PREFILTER_FRAGMENTS);
 
 /** The smallest block a cursor searches at once: a few entries of a log full of events. */
-const MIN_BLOCK = 2 * 1024;
+const MIN_BLOCK = 256;
 /** The largest: on a log with few events the search runs in long passes, as find() does best. */
 const MAX_BLOCK = 1024 * 1024;
 
