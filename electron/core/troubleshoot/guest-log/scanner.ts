@@ -26,6 +26,8 @@ const MAX_LINE_BYTES = 1024 * 1024;
  * big (only lines of ~64 KB each get there): then it is judged on what has arrived.
  */
 const MAX_TAIL_BYTES = 4 * 1024 * 1024;
+/** See GuestLogScanner.knownCredit. */
+const MAX_KNOWN_CREDIT = 16;
 
 
 /** The start of the line before the one starting at `ls` (> 0). */
@@ -64,6 +66,9 @@ export class GuestLogScanner {
   /** The next chunk starts inside an entry already judged: skip its lines up to the next timestamp. */
   private skipping = false;
   private readonly cursor = new SearchCursor(PREFILTER_SEARCH);
+  /** takeKnown is tried while this is positive (it rises when it took entries, falls when not) and once in 32 emits anyway. */
+  private knownCredit = MAX_KNOWN_CREDIT;
+  private probes = 0;
 
   /**
    * `onEntry` gets each entry decoded. `tryBytes`, when given, sees each entry's bytes first
@@ -184,7 +189,7 @@ export class GuestLogScanner {
         continue;
       }
       doneUntil = this.emit(buf, entryStart, regionEnd);
-      if (this.tryBytes) doneUntil = this.takeKnown(buf, doneUntil, regionEnd);
+      if (this.tryBytes && (this.knownCredit > 0 || (++this.probes & 31) === 0)) doneUntil = this.takeKnown(buf, doneUntil, regionEnd);
     }
   }
 
@@ -200,6 +205,9 @@ export class GuestLogScanner {
       if (!this.tryBytes!(buf, entryStart, headerEnd, end, true)) break;
       entryStart = end;
     }
+    // Worth trying while it pays: where events stand between other entries, the entry after an
+    // event is rarely a known one, and each try costs a lookup.
+    this.knownCredit = entryStart > from ? Math.min(MAX_KNOWN_CREDIT, this.knownCredit + 2) : this.knownCredit - 1;
     return entryStart;
   }
 

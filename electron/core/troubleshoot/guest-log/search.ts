@@ -246,7 +246,7 @@ function findStatusCodesFrom(buf: Buffer, from: number, to: number, a0: number, 
 export const PREFILTER_SEARCH = new FragmentSearch(PREFILTER_FRAGMENTS);
 
 /** The smallest block a cursor searches at once: a few entries of a log full of events. */
-const MIN_BLOCK = 256;
+const MIN_BLOCK = 1024;
 /** The largest: on a log with few events the search runs in long passes, as find() does best. */
 const MAX_BLOCK = 1024 * 1024;
 
@@ -254,8 +254,10 @@ const MAX_BLOCK = 1024 * 1024;
  * The hits of one FragmentSearch in `buf[from, to)`, in order, found a block at a time as they
  * are asked for. Why: the scanner takes a hit, emits its entry and asks again only past that
  * entry, so on a log where every entry is an event most of a full search's hits fall inside
- * entries already handled. A cursor searches small blocks while hits come often and grows the
- * block while they do not, so a log with few events is still searched in long passes.
+ * entries already handled. A cursor halves its block while most hits it found were never asked
+ * for, and doubles it otherwise (quadruples it when a block had none), so a log of events is
+ * searched in small steps and a log with few events in long passes (each find() has a fixed
+ * cost, which many small blocks would add up).
  */
 export class SearchCursor {
   private buf: Buffer | null = null;
@@ -266,7 +268,9 @@ export class SearchCursor {
   private hits = new Float64Array(256);
   private count = 0;
   private k = 0;
-  private block = MIN_BLOCK;
+  /** How many of the current block's hits were handed out. */
+  private used = 0;
+  private block = 16 * 1024;
 
   constructor(private readonly search: FragmentSearch) {}
 
@@ -277,14 +281,17 @@ export class SearchCursor {
     this.blockEnd = from;
     this.count = 0;
     this.k = 0;
-    this.block = MIN_BLOCK;
+    this.used = 0;
   }
 
   /** The first hit at `p` or later, or -1. `p` must not go back between calls. */
   next(p: number): number {
     for (;;) {
       while (this.k < this.count && this.hits[this.k]! < p) this.k++;
-      if (this.k < this.count) return this.hits[this.k]!;
+      if (this.k < this.count) {
+        this.used++;
+        return this.hits[this.k]!;
+      }
       if (this.blockEnd >= this.to) return -1;
       this.searchBlock(Math.max(p, this.blockEnd));
     }
@@ -292,6 +299,10 @@ export class SearchCursor {
 
   /** Finds the hits starting in [q, q + block), searching up to the longest fragment past it. */
   private searchBlock(q: number): void {
+    const n0 = this.count;
+    if (n0 === 0) this.block = Math.min(MAX_BLOCK, this.block * 4);
+    else if (this.used * 4 < n0) this.block = Math.max(MIN_BLOCK, this.block >>> 1);
+    else this.block = Math.min(MAX_BLOCK, this.block * 2);
     const to = this.to;
     const end = Math.min(to, q + this.block);
     const found = this.found;
@@ -303,7 +314,7 @@ export class SearchCursor {
     if (n > 1) this.hits.subarray(0, n).sort();
     this.count = n;
     this.k = 0;
+    this.used = 0;
     this.blockEnd = end;
-    this.block = n > 0 ? MIN_BLOCK : Math.min(MAX_BLOCK, this.block * 4);
   }
 }
