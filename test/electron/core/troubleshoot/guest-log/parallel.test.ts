@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogAnalysis } from '../../../../../shared/contract/troubleshoot';
-import { analyzeGuestLogs, analyzeInRanges, createPrefilter, cutAtEntries, fileInput } from '../../../../../electron/core/troubleshoot/guest-log';
+import { analyzeGuestLogs, analyzeInRanges, createPrefilter, cutAtEntries, defaultThreads, fileInput } from '../../../../../electron/core/troubleshoot/guest-log';
 import { isHeaderAt } from '../../../../../electron/core/troubleshoot/guest-log/line';
 import { writeGuestLog } from '../../../../../bench/guest-log-gen.mjs';
 
@@ -52,6 +52,15 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('guest.log in ranges on worker threads', () => {
+  it('uses one thread per CPU (at most 4), and one alone when other work already fills every CPU', () => {
+    expect(defaultThreads(2, 0.4)).toBe(2);
+    expect(defaultThreads(8, 3)).toBe(4);
+    expect(defaultThreads(2, 1.9)).toBe(2);
+    expect(defaultThreads(2, 2)).toBe(1);
+    expect(defaultThreads(2, 13)).toBe(1);
+    expect(defaultThreads(1, 0)).toBe(1);
+  });
+
   it('cuts only at entry starts (a timestamped line), never inside a stack trace', async () => {
     const file = repeated('smtp-failures.log', 200_000);
     const size = fs.statSync(file).size;
