@@ -100,9 +100,25 @@ function folds(last: LogEvent, event: LogEvent): boolean {
   );
 }
 
+/**
+ * The key of a session's settings, by the settings object: a memo hit hands the same object
+ * again for every entry like it, and building the key per entry showed in profiles.
+ */
+const sessionKeys = new WeakMap<SettingsFields, string>();
+
+/** Same minute: what folds() compares, `a.slice(0, 16) === b.slice(0, 16)`, without making the two strings. */
+function sameMinute(a: string, b: string): boolean {
+  if (a.length < 16 || b.length < 16) return a.slice(0, 16) === b.slice(0, 16);
+  for (let i = 0; i < 16; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
 function settingsKey(origin: 'session' | 'saved', f: SettingsFields): string {
   return JSON.stringify([origin, f.server, f.port, f.timeoutSeconds, f.tls, f.authEnabled, f.username]);
 }
+
+/** What the analyzer remembers of an entry seen before: what it means, and its level and text. */
+export type AnalysisMemo = EntryMemo<{ meaning: EntryMeaning | null; level: string; text: string }>;
 
 /**
  * Accumulates the entries of one or more guest.log files into the analysis, in bounded memory:
@@ -112,8 +128,6 @@ function settingsKey(origin: 'session' | 'saved', f: SettingsFields): string {
  */
 export class GuestLogAnalysis {
   private readonly started = performance.now();
-  /** Entries seen before, by their bytes (entry-memo.ts): what they mean, and their level and text. */
-  private readonly memo = new EntryMemo<{ meaning: EntryMeaning | null; level: string; text: string }>();
   private readonly sources: SourceState[] = [];
   private current: SourceState | null = null;
   /** Event details are redacted when the result is built: only the kept ones need it. */
@@ -137,7 +151,14 @@ export class GuestLogAnalysis {
   private exact = true;
   private entries = 0;
 
-  constructor(private readonly part = false) {}
+  /**
+   * `memo`: entries seen before, by their bytes (entry-memo.ts): what they mean, and their level
+   * and text. A thread reading several ranges passes its one memo to each.
+   */
+  constructor(
+    private readonly part = false,
+    private readonly memo: AnalysisMemo = new EntryMemo(),
+  ) {}
 
   /** Starts the next file; its entries follow in time order. */
   beginSource(name: string): void {
@@ -157,10 +178,11 @@ export class GuestLogAnalysis {
 
   /**
    * The scanner's first look at an entry, by its bytes: true when it is one seen before (same
-   * bytes but for the time and thread) and has been counted without decoding it.
+   * bytes but for the time and thread) and has been counted without decoding it. With `mustHit`
+   * (the scanner has not searched it) only when the memo knows its bytes hold a prefilter hit.
    */
-  tryBytes(buf: Buffer, start: number, headerEnd: number, end: number): boolean {
-    const known = this.memo.look(buf, start, headerEnd, end);
+  tryBytes(buf: Buffer, start: number, headerEnd: number, end: number, mustHit = false): boolean {
+    const known = this.memo.look(buf, start, headerEnd, end, mustHit);
     if (known === undefined) return false;
     this.entries++;
     if (known.meaning) this.record(known.meaning, this.memo.time(), this.memo.thread(), known.level, known.text);
@@ -190,13 +212,13 @@ export class GuestLogAnalysis {
     if (meaning.code) this.countFinding(meaning.code, time, text);
     if (kind === 'send-success' || kind === 'send-failed') this.countSend(kind === 'send-success', meaning.durationMs, time, thread, source);
     if ((kind === 'smtp-connected' || kind === 'send-success' || kind === 'settings-saved') && time > this.lastSuccess) this.lastSuccess = time;
-    if (meaning.sessionSettings) this.seeSettings('session', meaning.sessionSettings, time);
+    if (meaning.sessionSettings) this.seeSessionSettings(meaning.sessionSettings, time);
     if (meaning.savedField) this.pendingSaves.set(thread, { ...this.pendingSaves.get(thread), ...stripUndefined(meaning.savedField) });
     if (kind === 'settings-saved') this.saveCompleted(thread, time);
     if (this.pendingSaves.size > this.maxPendingSaves) this.maxPendingSaves = this.pendingSaves.size;
     if (!this.part && this.pendingSaves.size > SETTINGS_LIMIT) this.pendingSaves.delete(this.pendingSaves.keys().next().value!);
     const last = this.timeline[this.timeline.length - 1];
-    if (last && last.kind === kind && last.thread === thread && last.source === source && last.code === meaning.code && FOLDABLE.has(kind) && last.time.slice(0, 16) === time.slice(0, 16)) {
+    if (last && last.kind === kind && last.thread === thread && last.source === source && last.code === meaning.code && FOLDABLE.has(kind) && sameMinute(last.time, time)) {
       last.count++; // the same as folds(last, event), without building the event first
       return;
     }
@@ -248,6 +270,22 @@ export class GuestLogAnalysis {
       this.slowSends.push({ time, thread, durationMs, source });
       if (this.slowSends.length > SLOW_SEND_LIMIT) this.slowSends.shift();
     }
+  }
+
+  /** seeSettings for a session's settings, with the key kept per settings object. */
+  private seeSessionSettings(fields: SettingsFields, time: string): void {
+    let key = sessionKeys.get(fields);
+    if (key === undefined) {
+      key = settingsKey('session', stripUndefined(fields));
+      sessionKeys.set(fields, key);
+    }
+    const seen = this.settings.get(key);
+    if (seen) {
+      seen.count++;
+      if (time > seen.lastSeen) seen.lastSeen = time;
+      return;
+    }
+    this.seeSettings('session', fields, time);
   }
 
   private seeSettings(origin: 'session' | 'saved', fields: SettingsFields, time: string): void {

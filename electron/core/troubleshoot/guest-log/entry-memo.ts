@@ -1,4 +1,6 @@
 import { isHeaderAtBytes } from './line';
+import { PREFILTER_SEARCH } from './search';
+import { latin1, utf8 } from './text-slice';
 
 /**
  * Recognises an entry seen before from its bytes, before anything is decoded. A guest.log with
@@ -34,6 +36,12 @@ interface Stored<V> {
   /** Where the first span ends inside `key`. */
   split: number;
   value: V;
+  /**
+   * The key's bytes hold a prefilter hit (a fragment cannot hold `[` or `]`, so a hit lies wholly
+   * inside the thread or wholly outside it): then every entry with this key holds one, whatever
+   * its time and thread, and the scanner may take it without searching it.
+   */
+  hit: boolean;
 }
 
 export class EntryMemo<V> {
@@ -52,14 +60,16 @@ export class EntryMemo<V> {
    * duration makes its entries unique, and storing those would push the repeated ones out.
    */
   private readonly seenOnce = new Int32Array(1 << 16);
-  private words: Int32Array | null = null;
+  private words: Int32Array = new Int32Array(0);
   private wordsOf: ArrayBufferLike | null = null;
+  private readonly hits: number[] = [];
 
   /**
    * The stored reading of the entry `buf[start, end)` whose first line ends at `headerEnd`, or
-   * undefined (then remember() may store it once it has been read).
+   * undefined (then remember() may store it once it has been read). With `mustHit`, only a
+   * reading whose key holds a prefilter hit.
    */
-  look(buf: Buffer, start: number, headerEnd: number, end: number): V | undefined {
+  look(buf: Buffer, start: number, headerEnd: number, end: number, mustHit = false): V | undefined {
     this.buf = null;
     if (end - start > MAX_KEY_BYTES || !isHeaderAtBytes(buf, start)) return undefined;
     const sep = buf[start + 19];
@@ -81,9 +91,14 @@ export class EntryMemo<V> {
     if (!candidates) return undefined;
     const len1 = open + 1 - (start + 23);
     const len2 = end - close;
-    for (const c of candidates) {
-      if (c.split !== len1 || c.key.length !== len1 + len2) continue;
-      if (buf.compare(c.key, 0, len1, start + 23, open + 1) === 0 && buf.compare(c.key, len1, len1 + len2, close, end) === 0) return c.value;
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
+      if (c.split !== len1 || c.key.length !== len1 + len2 || (mustHit && !c.hit)) continue;
+      // The first span (level and padding, a few bytes) byte by byte; the rest in one native compare.
+      const key = c.key;
+      let k = 0;
+      while (k < len1 && key[k] === buf[start + 23 + k]) k++;
+      if (k === len1 && buf.compare(key, len1, len1 + len2, close, end) === 0) return c.value;
     }
     return undefined;
   }
@@ -97,7 +112,7 @@ export class EntryMemo<V> {
       this.wordsOf = buf.buffer;
       this.words = new Int32Array(buf.buffer, 0, buf.buffer.byteLength >>> 2);
     }
-    const words = this.words!;
+    const words = this.words;
     const off = buf.byteOffset;
     let h = seed;
     let p = off + a;
@@ -110,12 +125,12 @@ export class EntryMemo<V> {
 
   /** The timestamp of the entry last looked up. */
   time(): string {
-    return this.buf!.toString('latin1', this.start, this.start + 23);
+    return latin1(this.buf!, this.start, this.start + 23);
   }
 
   /** The thread of the entry last looked up. */
   thread(): string {
-    return this.buf!.toString('utf8', this.open + 1, this.close);
+    return utf8(this.buf!, this.open + 1, this.close);
   }
 
   /** True when the entry last looked up is worth storing once read: it has a key, seen before. */
@@ -147,8 +162,12 @@ export class EntryMemo<V> {
     const key = Buffer.allocUnsafe(len1 + this.end - this.close);
     buf.copy(key, 0, this.start + 23, this.open + 1);
     buf.copy(key, len1, this.close, this.end);
+    const hits = this.hits;
+    hits.length = 0;
+    PREFILTER_SEARCH.find(buf, this.start + 23, this.open + 1, hits);
+    PREFILTER_SEARCH.find(buf, this.close, this.end, hits);
     const list = this.table.get(this.hash);
-    const stored = { key, split: len1, value };
+    const stored = { key, split: len1, value, hit: hits.length > 0 };
     if (list) list.push(stored);
     else this.table.set(this.hash, [stored]);
     this.stored++;

@@ -7,7 +7,7 @@
  */
 export { analyzeGuestLogs, bufferInput, fileInput, orderByTime, firstTimestamp, type LogInput } from './sources';
 export { GuestLogAnalysis, SLOW_SEND_MS, type AnalysisPart } from './analyzer';
-export { analyzeInRanges, cutAtEntries, defaultThreads, guestLogWorkerUrl, PARALLEL_MIN_BYTES, type ParallelOptions } from './parallel';
+export { analyzeInRanges, cutAtEntries, defaultThreads, guestLogWorkerUrl, PARALLEL_MIN_BYTES, startWorkers, type ParallelOptions, type WorkerPool } from './parallel';
 export { GuestLogScanner, MAX_ENTRY_LINES, MAX_ENTRY_CHARS, type RawEntry } from './scanner';
 export { PREFILTER_SOURCE, PREFILTER_FRAGMENTS, createPrefilter } from './prefilter';
 export { FragmentSearch, PREFILTER_SEARCH } from './search';

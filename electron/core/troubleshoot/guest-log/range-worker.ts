@@ -1,23 +1,18 @@
 /**
- * Worker thread entry (parallel.ts): analyses one byte range of a guest.log, which starts at
- * an entry start, and posts its AnalysisPart back. Built as out/main/guest-log-worker.js.
+ * Worker thread entry (parallel.ts): waits for a job (one file, its cuts and the shared counter),
+ * takes ranges from the counter until none is left and posts each range's AnalysisPart, then
+ * `{ done: true }`; then waits for the next file. Built as out/main/guest-log-worker.js.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { GuestLogAnalysis } from './analyzer';
-import type { RangeJob } from './parallel';
-import { GuestLogScanner } from './scanner';
-import { readRange } from './read-range';
+import { parentPort } from 'node:worker_threads';
+import { takeRanges, type RangeJob, type RangeMessage } from './parallel';
 
-async function main(job: RangeJob): Promise<void> {
-  const analysis = new GuestLogAnalysis(true);
-  analysis.beginSource(job.name);
-  const scanner = new GuestLogScanner(
-      (entry) => analysis.addEntry(entry),
-      (buf, start, headerEnd, end) => analysis.tryBytes(buf, start, headerEnd, end),
+const port = parentPort;
+if (port) {
+  port.on('message', (job: RangeJob) => {
+    void takeRanges(job, (index, part) => port.postMessage({ index, part } satisfies RangeMessage)).then(
+      () => port.postMessage({ done: true } satisfies RangeMessage),
+      // A range that cannot be read: the caller reads what this worker did not deliver, and reports the problem.
+      () => port.postMessage({ done: true } satisfies RangeMessage),
     );
-  for await (const chunk of readRange(job.path, job.start, job.end)) scanner.push(chunk);
-  scanner.end();
-  parentPort!.postMessage(analysis.exportPart());
+  });
 }
-
-if (parentPort && workerData) void main(workerData as RangeJob);

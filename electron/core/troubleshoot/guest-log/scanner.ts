@@ -1,5 +1,5 @@
 import { isHeaderAtBytes, parseHeader, type EntryHeader } from './line';
-import { PREFILTER_SEARCH } from './search';
+import { PREFILTER_SEARCH, SearchCursor } from './search';
 
 /**
  * One log entry that passed the prefilter: its first line, parsed, and the lines that continue
@@ -26,6 +26,8 @@ const MAX_LINE_BYTES = 1024 * 1024;
  * big (only lines of ~64 KB each get there): then it is judged on what has arrived.
  */
 const MAX_TAIL_BYTES = 4 * 1024 * 1024;
+/** See GuestLogScanner.knownCredit. */
+const MAX_KNOWN_CREDIT = 16;
 
 
 /** The start of the line before the one starting at `ls` (> 0). */
@@ -63,18 +65,21 @@ export class GuestLogScanner {
   private carried = 0;
   /** The next chunk starts inside an entry already judged: skip its lines up to the next timestamp. */
   private skipping = false;
-  private readonly hits: number[] = [];
-  private sorted = new Float64Array(1024);
+  private readonly cursor = new SearchCursor(PREFILTER_SEARCH);
+  /** takeKnown is tried while this is positive (it rises when it took entries, falls when not) and once in 32 emits anyway. */
+  private knownCredit = MAX_KNOWN_CREDIT;
+  private probes = 0;
 
   /**
    * `onEntry` gets each entry decoded. `tryBytes`, when given, sees each entry's bytes first
    * (`buf[start, end)`, first line ending at `headerEnd`) and returns true when it took the entry
    * without decoding (the analyzer's memo of entries seen before); onEntry then follows only for
-   * the others, right after their tryBytes call.
+   * the others, right after their tryBytes call. With `mustHit` the scanner has not searched the
+   * entry: tryBytes may take it only when it knows the entry's bytes hold a prefilter hit.
    */
   constructor(
     private readonly onEntry: (entry: RawEntry) => void,
-    private readonly tryBytes?: (buf: Buffer, start: number, headerEnd: number, end: number) => boolean,
+    private readonly tryBytes?: (buf: Buffer, start: number, headerEnd: number, end: number, mustHit: boolean) => boolean,
   ) {}
 
   /** Takes the next bytes of the file. */
@@ -163,21 +168,19 @@ export class GuestLogScanner {
     if (this.carried > 0 && from > 0) this.work.copyWithin(0, from, buf.length);
   }
 
-  /** Finds the hits in `buf[start, regionEnd)` (whole entries) and emits their entries. */
+  /**
+   * Emits the entries of `buf[start, regionEnd)` (whole entries) that hold a hit, in order: the
+   * cursor gives the first hit past what is done, the scanner emits that hit's entry and asks
+   * again past it. Right after an emitted entry, entries the memo knows to hold a hit (a log
+   * of events repeats its messages) are taken without searching their bytes at all.
+   */
   private scanRegion(buf: Buffer, start: number, regionEnd: number): void {
-    const hits = this.hits;
-    hits.length = 0;
-    PREFILTER_SEARCH.find(buf, start, regionEnd, hits);
-    if (hits.length === 0) return;
-    // A typed array sorts numbers natively; Array#sort with a comparator cost ~10% on a log of events.
-    if (this.sorted.length < hits.length) this.sorted = new Float64Array(Math.max(hits.length, this.sorted.length * 2));
-    const sorted = this.sorted.subarray(0, hits.length);
-    for (let k = 0; k < hits.length; k++) sorted[k] = hits[k]!;
-    if (hits.length > 1) sorted.sort();
+    const cursor = this.cursor;
+    cursor.reset(buf, start, regionEnd);
     let doneUntil = start;
-    for (let k = 0; k < sorted.length; k++) {
-      const p = sorted[k]!;
-      if (p < doneUntil) continue; // inside an entry already emitted or judged
+    for (;;) {
+      const p = cursor.next(doneUntil);
+      if (p === -1) return;
       const lineStart = p <= start ? start : buf.lastIndexOf(10, p - 1) + 1;
       const entryStart = this.entryStartOf(buf, start, lineStart);
       if (entryStart === -1) {
@@ -186,7 +189,33 @@ export class GuestLogScanner {
         continue;
       }
       doneUntil = this.emit(buf, entryStart, regionEnd);
+      if (this.tryBytes && (this.knownCredit > 0 || (++this.probes & 31) === 0)) doneUntil = this.takeKnown(buf, doneUntil, regionEnd);
     }
+  }
+
+  /**
+   * Takes the entries from `from` on that the memo knows hold a hit, as emit would have; returns
+   * where the first other one starts (the search goes on from there).
+   */
+  private takeKnown(buf: Buffer, from: number, regionEnd: number): number {
+    let entryStart = from;
+    while (entryStart < regionEnd && isHeaderAtBytes(buf, entryStart)) {
+      const headerEnd = buf.indexOf(10, entryStart);
+      const end = this.regionEndOf(buf, headerEnd, regionEnd);
+      if (!this.tryBytes!(buf, entryStart, headerEnd, end, true)) break;
+      entryStart = end;
+    }
+    // Worth trying while it pays: where events stand between other entries, the entry after an
+    // event is rarely a known one, and each try costs a lookup.
+    this.knownCredit = entryStart > from ? Math.min(MAX_KNOWN_CREDIT, this.knownCredit + 2) : this.knownCredit - 1;
+    return entryStart;
+  }
+
+  /** The end of an entry's region: its continuation lines after `headerEnd`, at most MAX_ENTRY_LINES, up to the next timestamp. */
+  private regionEndOf(buf: Buffer, headerEnd: number, regionEnd: number): number {
+    let end = headerEnd + 1;
+    for (let n = 0; n < MAX_ENTRY_LINES && end < regionEnd && !isHeaderAtBytes(buf, end); n++) end = buf.indexOf(10, end) + 1;
+    return end;
   }
 
   /** The first line of the entry holding the line at `lineStart`, or -1 when that line lies past the entry's region. */
@@ -203,9 +232,8 @@ export class GuestLogScanner {
   private emit(buf: Buffer, entryStart: number, regionEnd: number): number {
     const headerEnd = buf.indexOf(10, entryStart);
     // The entry's continuation lines, by their bytes: the first MAX_ENTRY_LINES up to the next timestamp.
-    let end = headerEnd + 1;
-    for (let n = 0; n < MAX_ENTRY_LINES && end < regionEnd && !isHeaderAtBytes(buf, end); n++) end = buf.indexOf(10, end) + 1;
-    if (this.tryBytes?.(buf, entryStart, headerEnd, end)) return end;
+    const end = this.regionEndOf(buf, headerEnd, regionEnd);
+    if (this.tryBytes?.(buf, entryStart, headerEnd, end, false)) return end;
     const first = decodeLine(buf, entryStart, headerEnd);
     // An entry start without a timestamp is the file's first line (lines before any timestamp).
     const header: EntryHeader = isHeaderAtBytes(buf, entryStart) ? parseHeader(first) : { time: '', level: '', thread: '', logger: '', message: first };

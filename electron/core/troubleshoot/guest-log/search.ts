@@ -66,9 +66,12 @@ export class FragmentSearch {
   private readonly offsets: number[];
   /** For a zero shift: which long fragments end their window with this block. */
   private readonly buckets = new Map<number, number[]>();
+  /** The longest match in bytes (a fragment, or the 5 bytes of a status code). */
+  readonly maxLength: number;
 
   constructor(fragments: readonly string[]) {
     const bytes = fragments.map((f) => Buffer.from(f, 'latin1'));
+    this.maxLength = Math.max(5, ...bytes.map((b) => b.length));
     this.long = bytes.filter((b) => b.length >= LONG);
     this.short = bytes.filter((b) => b.length < LONG);
     this.shift = new Uint8Array(1 << HASH_BITS).fill(LONG - BLOCK + 1);
@@ -241,3 +244,77 @@ function findStatusCodesFrom(buf: Buffer, from: number, to: number, a0: number, 
 
 /** The prefilter's search, compiled once. */
 export const PREFILTER_SEARCH = new FragmentSearch(PREFILTER_FRAGMENTS);
+
+/** The smallest block a cursor searches at once: a few entries of a log full of events. */
+const MIN_BLOCK = 1024;
+/** The largest: on a log with few events the search runs in long passes, as find() does best. */
+const MAX_BLOCK = 1024 * 1024;
+
+/**
+ * The hits of one FragmentSearch in `buf[from, to)`, in order, found a block at a time as they
+ * are asked for. Why: the scanner takes a hit, emits its entry and asks again only past that
+ * entry, so on a log where every entry is an event most of a full search's hits fall inside
+ * entries already handled. A cursor halves its block while most hits it found were never asked
+ * for, and doubles it otherwise (quadruples it when a block had none), so a log of events is
+ * searched in small steps and a log with few events in long passes (each find() has a fixed
+ * cost, which many small blocks would add up).
+ */
+export class SearchCursor {
+  private buf: Buffer | null = null;
+  private to = 0;
+  /** The current block covers hits starting in [blockFrom, blockEnd); `hits` holds them, sorted. */
+  private blockEnd = 0;
+  private readonly found: number[] = [];
+  private hits = new Float64Array(256);
+  private count = 0;
+  private k = 0;
+  /** How many of the current block's hits were handed out. */
+  private used = 0;
+  private block = 16 * 1024;
+
+  constructor(private readonly search: FragmentSearch) {}
+
+  /** Starts on `buf[from, to)` (a match must lie wholly inside). */
+  reset(buf: Buffer, from: number, to: number): void {
+    this.buf = buf;
+    this.to = to;
+    this.blockEnd = from;
+    this.count = 0;
+    this.k = 0;
+    this.used = 0;
+  }
+
+  /** The first hit at `p` or later, or -1. `p` must not go back between calls. */
+  next(p: number): number {
+    for (;;) {
+      while (this.k < this.count && this.hits[this.k]! < p) this.k++;
+      if (this.k < this.count) {
+        this.used++;
+        return this.hits[this.k]!;
+      }
+      if (this.blockEnd >= this.to) return -1;
+      this.searchBlock(Math.max(p, this.blockEnd));
+    }
+  }
+
+  /** Finds the hits starting in [q, q + block), searching up to the longest fragment past it. */
+  private searchBlock(q: number): void {
+    const n0 = this.count;
+    if (n0 === 0) this.block = Math.min(MAX_BLOCK, this.block * 4);
+    else if (this.used * 4 < n0) this.block = Math.max(MIN_BLOCK, this.block >>> 1);
+    else this.block = Math.min(MAX_BLOCK, this.block * 2);
+    const to = this.to;
+    const end = Math.min(to, q + this.block);
+    const found = this.found;
+    found.length = 0;
+    this.search.find(this.buf!, q, Math.min(to, end + this.search.maxLength - 1), found);
+    if (this.hits.length < found.length) this.hits = new Float64Array(Math.max(found.length, this.hits.length * 2));
+    let n = 0;
+    for (let i = 0; i < found.length; i++) if (found[i]! < end) this.hits[n++] = found[i]!;
+    if (n > 1) this.hits.subarray(0, n).sort();
+    this.count = n;
+    this.k = 0;
+    this.used = 0;
+    this.blockEnd = end;
+  }
+}

@@ -6,7 +6,7 @@ import type { LogAnalysis } from '../../../../shared/contract/troubleshoot';
 import { GuestLogAnalysis } from './analyzer';
 import { isHeaderAt } from './line';
 import { checkGzip, GzipLimitError, type GzipLimits } from './gzip-limits';
-import { analyzeInRanges, type ParallelOptions } from './parallel';
+import { analyzeInRanges, defaultThreads, guestLogWorkerUrl, PARALLEL_MIN_BYTES, startWorkers, type ParallelOptions, type WorkerPool } from './parallel';
 import { readRange } from './read-range';
 import { GuestLogScanner } from './scanner';
 
@@ -124,33 +124,63 @@ export async function orderByTime(inputs: LogInput[]): Promise<LogInput[]> {
  * result; `parallel: { threads: 1 }` reads everything on the calling thread.
  */
 export async function analyzeGuestLogs(inputs: LogInput[], options: { parallel?: ParallelOptions; gzip?: GzipLimits } = {}): Promise<LogAnalysis> {
-  const analysis = new GuestLogAnalysis();
-  for (const input of await orderByTime(inputs)) {
-    analysis.beginSource(input.name);
-    if (input.path && (await analyzeFileInRanges(analysis, input.path, input.name, options.parallel))) continue;
-    const scanner = new GuestLogScanner(
-      (entry) => analysis.addEntry(entry),
-      (buf, start, headerEnd, end) => analysis.tryBytes(buf, start, headerEnd, end),
-    );
-    try {
-      for await (const chunk of logBytes(input, options.gzip)) {
-        analysis.addBytes(chunk.length);
-        scanner.push(chunk);
+  // Workers first: their start-up then overlaps the ordering of the files and the first ranges.
+  const pool = await workersFor(inputs, options.parallel);
+  try {
+    const analysis = new GuestLogAnalysis();
+    for (const input of await orderByTime(inputs)) {
+      analysis.beginSource(input.name);
+      if (input.path && (await analyzeFileInRanges(analysis, input.path, input.name, options.parallel, pool))) continue;
+      const scanner = new GuestLogScanner(
+        (entry) => analysis.addEntry(entry),
+        (buf, start, headerEnd, end, mustHit) => analysis.tryBytes(buf, start, headerEnd, end, mustHit),
+      );
+      try {
+        for await (const chunk of logBytes(input, options.gzip)) {
+          analysis.addBytes(chunk.length);
+          scanner.push(chunk);
+        }
+      } catch (err) {
+        analysis.noteProblem(problemOf(err));
       }
-    } catch (err) {
-      analysis.noteProblem(problemOf(err));
+      scanner.end();
     }
-    scanner.end();
+    return analysis.finish();
+  } finally {
+    pool?.end();
   }
-  return analysis.finish();
 }
 
-/** True when the file was read in ranges and merged; false: read it on this thread (small, gzip, or a worker failed). */
-async function analyzeFileInRanges(analysis: GuestLogAnalysis, path: string, name: string, parallel: ParallelOptions | undefined): Promise<boolean> {
+/** The plain files on disk large enough to read in ranges. */
+async function largePlainFiles(inputs: LogInput[], minBytes: number): Promise<string[]> {
+  const found = await Promise.all(
+    inputs.map(async (input) => {
+      if (!input.path) return null;
+      try {
+        const info = await stat(input.path);
+        return info.isFile() && info.size >= minBytes && !(await isGzip(input.path)) ? input.path : null;
+      } catch {
+        return null;
+      }
+    }),
+  );
+  return found.filter((p): p is string => p !== null);
+}
+
+/** Starts the workers when some file will be read in ranges; null otherwise. */
+async function workersFor(inputs: LogInput[], parallel: ParallelOptions | undefined): Promise<WorkerPool | null> {
+  const threads = parallel?.threads ?? defaultThreads();
+  if (threads < 2) return null;
+  if ((await largePlainFiles(inputs, parallel?.minBytes ?? PARALLEL_MIN_BYTES)).length === 0) return null;
+  return startWorkers(threads - 1, parallel?.workerUrl ?? guestLogWorkerUrl());
+}
+
+/** True when the file was read in ranges and merged; false: read it on this thread (small, gzip, or a range failed). */
+async function analyzeFileInRanges(analysis: GuestLogAnalysis, path: string, name: string, parallel: ParallelOptions | undefined, pool: WorkerPool | null): Promise<boolean> {
   try {
     const info = await stat(path);
     if (!info.isFile() || (await isGzip(path))) return false;
-    const parts = await analyzeInRanges(path, name, info.size, parallel);
+    const parts = await analyzeInRanges(path, name, info.size, parallel, pool);
     if (!parts || !analysis.canMerge(parts)) return false;
     analysis.addBytes(info.size);
     for (const part of parts) analysis.mergePart(part);

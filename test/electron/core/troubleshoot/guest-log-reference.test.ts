@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LogAnalysis } from '../../../../shared/contract/troubleshoot';
@@ -15,6 +16,7 @@ import {
   type RawEntry,
 } from '../../../../electron/core/troubleshoot/guest-log';
 import { isHeaderAt, parseHeader } from '../../../../electron/core/troubleshoot/guest-log/line';
+import { writeGuestLog } from '../../../../bench/guest-log-gen.mjs';
 
 /**
  * The fast path (byte search, decode only around hits) against a naive reference that splits
@@ -161,6 +163,36 @@ describe('guest.log analyzer: the fast path equals the naive reference', () => {
     const outside = await analyzeGuestLogs([bufferInput('out.log', Buffer.from(header + trace(MAX_ENTRY_LINES + 1)))]);
     expect(inside.stats.entries).toBe(1);
     expect(outside.stats.entries).toBe(0);
+  });
+  it.each([0, 0.01, 0.1, 0.5, 1])('on the benchmark\'s generated log at %s event density (entries the memo knows are taken unsearched)', async (density) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guest-log-density-'));
+    try {
+      const file = path.join(dir, 'guest.log');
+      writeGuestLog({ file, sizeMb: 1, density, prefilter: createPrefilter() });
+      const data = fs.readFileSync(file);
+      const expected = withoutTiming(referenceAnalysis([{ name: 'guest.log', data }]));
+      if (density > 0) expect(expected.stats.entries).toBeGreaterThan(20);
+      else expect(expected.stats.entries).toBe(0);
+      for (const size of [data.length, 64 * 1024, 777]) {
+        expect({ size, a: withoutTiming(await analyzeGuestLogs([chunked('guest.log', data, size)])) }).toEqual({ size, a: expected });
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('does not count an entry like one whose only fragment was in its thread', async () => {
+    // The memo keys an entry on its bytes without time and thread: a fragment in the thread
+    // (PKIX here) must not make the same message on another thread count.
+    const lines: string[] = [];
+    for (let n = 0; n < 200; n++) {
+      lines.push(`${TS(n)} ERROR [admin-http-pool1][[]] ${SS} -::admin:::- Exception : javax.mail.AuthenticationFailedException: 535 5.7.3 Authentication unsuccessful`);
+      lines.push(`${TS(n)} DEBUG [${n % 2 === 0 ? 'PKIX-checker' : 'http-nio-8443-exec-2'}][[]] ${SS} -::admin:::- Setting MailSessionProperties`);
+    }
+    const data = Buffer.from(lines.join('\n') + '\n');
+    const expected = withoutTiming(referenceAnalysis([{ name: 'thread.log', data }]));
+    expect(expected.stats.entries).toBe(300);
+    expect(withoutTiming(await analyzeGuestLogs([bufferInput('thread.log', data)]))).toEqual(expected);
   });
 });
 

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogAnalysis } from '../../../../../shared/contract/troubleshoot';
-import { analyzeGuestLogs, analyzeInRanges, createPrefilter, cutAtEntries, fileInput } from '../../../../../electron/core/troubleshoot/guest-log';
+import { analyzeGuestLogs, analyzeInRanges, createPrefilter, cutAtEntries, defaultThreads, fileInput } from '../../../../../electron/core/troubleshoot/guest-log';
 import { isHeaderAt } from '../../../../../electron/core/troubleshoot/guest-log/line';
 import { writeGuestLog } from '../../../../../bench/guest-log-gen.mjs';
 
@@ -52,6 +52,15 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('guest.log in ranges on worker threads', () => {
+  it('uses one thread per CPU (at most 4), and one alone when other work already fills every CPU', () => {
+    expect(defaultThreads(2, 0.4)).toBe(2);
+    expect(defaultThreads(8, 3)).toBe(4);
+    expect(defaultThreads(2, 1.9)).toBe(2);
+    expect(defaultThreads(2, 2)).toBe(1);
+    expect(defaultThreads(2, 13)).toBe(1);
+    expect(defaultThreads(1, 0)).toBe(1);
+  });
+
   it('cuts only at entry starts (a timestamped line), never inside a stack trace', async () => {
     const file = repeated('smtp-failures.log', 200_000);
     const size = fs.statSync(file).size;
@@ -66,11 +75,28 @@ describe('guest.log in ranges on worker threads', () => {
     }
   });
 
-  it('really uses the workers: one part per thread, their entries adding up to the whole', async () => {
+  it('really uses the workers: at least one part per thread, their entries adding up to the whole', async () => {
     const file = repeated('guide-send.log', 300_000);
-    const parts = await analyzeInRanges(file, 'guest.log', fs.statSync(file).size, { threads: 3, minBytes: 0, workerUrl });
+    const byWorker = new Set<number>();
+    const parts = await analyzeInRanges(file, 'guest.log', fs.statSync(file).size, { threads: 3, minBytes: 0, workerUrl, callerTakesRanges: false, onRange: (i, w) => w && byWorker.add(i) });
     expect(parts).toHaveLength(3);
+    expect(byWorker.size).toBe(3);
     expect(parts!.reduce((n, p) => n + p.entries, 0)).toBe((await single(file)).stats.entries);
+  });
+
+  it('shares more ranges than threads between the calling thread and the workers, with the one-thread result', async () => {
+    const file = path.join(dir, 'many-ranges.log');
+    writeGuestLog({ file, sizeMb: 3, density: 0.5, prefilter: createPrefilter() });
+    const expected = await single(file);
+    for (const callerTakesRanges of [true, false]) {
+      const seen: boolean[] = [];
+      let merged = 0;
+      const a = await analyzeGuestLogs([fileInput(file)], { parallel: { threads: 2, minBytes: 0, rangeBytes: 200_000, workerUrl, callerTakesRanges, onRange: (i, w) => (seen[i] = w), onMerged: (_, n) => (merged = n) } });
+      expect(merged).toBeGreaterThan(10);
+      expect(seen.filter((w) => w !== undefined)).toHaveLength(merged);
+      if (!callerTakesRanges) expect(seen.every((w) => w)).toBe(true);
+      expect(withoutTiming(a)).toEqual(expected);
+    }
   });
 
   const fixtureNames = fs.readdirSync(FIXTURES).filter((n) => n.endsWith('.log'));
