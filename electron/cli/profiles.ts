@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { CliCommand } from './command';
 import { CallFailure } from '../core/errors/call-failure';
 import { resolveDataDir } from '../core/profiles/data-dir';
-import { profilePage } from '../core/profiles/page';
+import { profileListRows } from '../core/profiles/page';
 import { ProfileService } from '../core/profiles/profile-service';
 import { ProfileStore } from '../core/profiles/store';
 import { KeychainUnavailableError, Vault } from '../core/vault/vault';
@@ -79,7 +79,7 @@ function describe(view: ProfileView): string {
   return rows.map(([k, v]) => `${k.padEnd(28)} ${v}`).join('\n') + '\n';
 }
 
-function listLine(view: ProfileView): string {
+function listLine(view: Pick<ProfileView, 'name' | 'customer' | 'secretStored' | 'secretExpiryStatus'> & { route: string }): string {
   const days = view.secretExpiryStatus ? `${view.secretExpiryStatus.daysLeft}d ${view.secretExpiryStatus.level}` : '-';
   return `${view.name.padEnd(28)} ${view.customer.padEnd(20)} ${view.route.padEnd(9)} secret:${view.secretStored ? 'yes' : 'no '} expiry:${days}\n`;
 }
@@ -162,13 +162,12 @@ export async function runProfiles(argv: string[], io: ConfirmIo = terminalIo()):
     }
     try {
       if (action === 'list' && !values.json) {
-        // The cheap path (core/profiles/page.ts): one read, one keychain call, one write; the
-        // store is not opened (it reads and validates the whole file several times). An empty
-        // or unreadable file takes the full path, which reports and moves a bad file aside.
-        const dataDir = resolveDataDir(values['data-dir']);
-        const page = await profilePage(dataDir, new Vault(), { offset: 0, limit: Number.MAX_SAFE_INTEGER });
-        if (page.profiles.length > 0 && page.profiles.length === page.total) {
-          process.stdout.write(page.profiles.map(listLine).join(''));
+        // The cheap path (core/profiles/page.ts): the file's summary index and one keychain call;
+        // no profile is parsed. A file without an index, an empty or an unreadable one takes the
+        // full path, which reports and moves a bad file aside (and adds the index).
+        const rows = await profileListRows(resolveDataDir(values['data-dir']), new Vault());
+        if (rows && rows.length > 0) {
+          process.stdout.write(rows.map(listLine).join(''));
           return 0;
         }
       }

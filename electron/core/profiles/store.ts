@@ -14,6 +14,7 @@ import type { DiagnosticReport } from '../../../shared/diagnostic-report';
 import { migrateV0toV1, PROFILES_CONF_VERSION, PROFILES_SCHEMA_VERSION } from './migrations';
 import { withFileLock } from './file-lock';
 import { cleanStrayTemps, readText, storeFault, writeAtomic } from './store-io';
+import { serializeStore, summaryOf, withIndex, type IndexRow, type OpenIndex, type ParsedIndex } from './store-layout';
 
 export const PROFILES_FILE = 'profiles';
 
@@ -43,6 +44,10 @@ type Reading =
  * (file-lock.ts), written atomically (temp file, fsync, rename), so every acknowledged write is
  * kept. Reads take no lock: a rename is atomic, a reader sees the old or the new file.
  *
+ * The file carries a summary index in front of its profiles, one line each (store-layout.ts):
+ * opening the store, a page, a lookup by id or name and the list's summaries read the index and
+ * the few profiles they need, not the whole file (a 20,000-profile store is ~40 MB).
+ *
  * A file that cannot be read is never silently dropped: its original bytes are kept beside it
  * (`profiles.corrupt-<time>.json`) and reported in `recovered`; one bad profile costs only that
  * profile. A fault of the folder (read-only, full disk) is a CallFailure naming folder and cause.
@@ -56,6 +61,8 @@ export class ProfileStore {
   private readonly now: () => Date;
   /** The last text read and its profiles: a re-read of the same bytes skips parsing. */
   private last: { text: string; profiles: Profile[]; extra: Record<string, unknown> } | undefined;
+  /** The index last read: reused while the file's inode, size and mtime are unchanged. */
+  private index: ParsedIndex | undefined;
 
   constructor(private readonly options: ProfileStoreOptions) {
     this.now = options.now ?? (() => new Date());
@@ -69,15 +76,53 @@ export class ProfileStore {
     return this.read();
   }
 
+  /**
+   * Every profile's summary row, in store order, from the file's index: no profile is parsed.
+   * A file without a usable index is read in full (and repaired if it must be).
+   */
+  summaries(): IndexRow[] {
+    return this.viaIndex((ix) => ix.rows) ?? summariesOf(this.read());
+  }
+
   get(id: string): Profile {
+    const hit = this.viaIndex((ix) => {
+      const row = ix.rows.find((r) => r.id === id);
+      return row ? profileAt(ix, row) : { missing: true as const };
+    });
+    if (hit && !('missing' in hit)) return hit;
     return findById(this.read(), id);
   }
 
   /** By id, or by name (case-insensitive): what the CLI's NAME argument means. */
   find(nameOrId: string): Profile | undefined {
-    const profiles = this.read();
     const key = nameOrId.trim().toLowerCase();
+    const hit = this.viaIndex((ix) => {
+      const row = ix.rows.find((r) => r.id === nameOrId) ?? ix.rows.find((r) => r.name.toLowerCase() === key);
+      return row ? profileAt(ix, row) : { missing: true as const };
+    });
+    if (hit) return 'missing' in hit ? undefined : hit;
+    const profiles = this.read();
     return profiles.find((p) => p.id === nameOrId) ?? profiles.find((p) => p.name.toLowerCase() === key);
+  }
+
+  /**
+   * Runs `fn` on the file's index (read once per change of the file); undefined when the file has
+   * none, or `fn` found a profile that is not whole where the index says (the caller reads in full).
+   */
+  private viaIndex<T>(fn: (ix: OpenIndex) => T | undefined): T | undefined {
+    try {
+      return withIndex(
+        this.path,
+        (ix) => {
+          if (!ix) return undefined;
+          this.index = ix;
+          return fn(ix);
+        },
+        this.index,
+      );
+    } catch {
+      return undefined; // unreadable: the full read says why
+    }
   }
 
   create(fields: ProfileFieldsInput & { name: string }): Profile {
@@ -127,7 +172,7 @@ export class ProfileStore {
 
   /** `base`, or `base (2)`, `base (3)` … : the first name no profile uses. */
   freeName(base: string): string {
-    return freeNameIn(this.read(), base);
+    return freeNameIn(this.summaries(), base);
   }
 
   private modify(id: string, change: (p: Profile, all: Profile[]) => Record<string, unknown>): Profile {
@@ -225,7 +270,7 @@ export class ProfileStore {
   }
 
   private write(profiles: Profile[], extra: Record<string, unknown>): void {
-    const text = serialize(profiles, extra);
+    const text = serializeStore(profiles, extra);
     try {
       writeAtomic(this.path, text);
     } catch (err) {
@@ -248,6 +293,9 @@ export class ProfileStore {
   }
 
   private openLocked(): void {
+    // The common case: a file this store wrote, whole (its index's byte count matches): nothing to
+    // check or migrate, and no profile is parsed (a bad one is still caught by the next full read).
+    if (this.viaIndex(() => true)) return;
     const original = readText(this.path);
     if (original === undefined) {
       this.write([], {});
@@ -282,6 +330,9 @@ export class ProfileStore {
     const migrated = readText(this.path);
     const reading = this.reading(migrated);
     if (!reading.ok) this.repair(migrated, reading, original);
+    // A good file in the older layout (no index: written before it, by conf, or by hand): the
+    // same profiles rewritten with the index, once.
+    else this.write(reading.profiles, reading.extra);
   }
 
   /** Runs conf's migrations on the file in place (conf writes `__internal__.migrations.version`). */
@@ -332,7 +383,8 @@ export function parseProfilesText(text: string): Reading {
   if (!isPlainObject(data)) return { ok: false, reason: 'invalid-schema' };
   const version = confVersion(data);
   if (version !== undefined && majorOf(version) > PROFILES_SCHEMA_VERSION) return { ok: false, reason: 'newer-version' };
-  const { schemaVersion, profiles, ...extra } = data;
+  // `index` is derived from the profiles (store-layout.ts): never kept as another top-level key.
+  const { schemaVersion, profiles, index: _index, ...extra } = data;
   if (schemaVersion !== PROFILES_SCHEMA_VERSION || !Array.isArray(profiles)) return { ok: false, reason: 'invalid-schema' };
   const valid: Profile[] = [];
   for (const entry of profiles) {
@@ -343,13 +395,19 @@ export function parseProfilesText(text: string): Reading {
   return dropped === 0 ? { ok: true, profiles: valid, extra } : { ok: false, reason: 'invalid-profiles', profiles: valid, extra, dropped };
 }
 
-function serialize(profiles: Profile[], extra: Record<string, unknown>): string {
-  // conf's own layout (tab-indented), so conf and electron-store read the file unchanged.
-  return JSON.stringify({ ...extra, __internal__: { migrations: { version: PROFILES_CONF_VERSION } }, schemaVersion: PROFILES_SCHEMA_VERSION, profiles }, undefined, '\t');
+function emptyText(): string {
+  return serializeStore([], {});
 }
 
-function emptyText(): string {
-  return serialize([], {});
+/** The profile at `row`, validated; `undefined` (read the file in full) when it is not whole there. */
+function profileAt(ix: OpenIndex, row: IndexRow): Profile | undefined {
+  const parsed = ProfileSchema.safeParse(ix.read(row));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Summary rows for profiles read in full (a file without an index); no byte positions. */
+function summariesOf(profiles: Profile[]): IndexRow[] {
+  return profiles.map((p) => summaryOf(p));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -381,7 +439,7 @@ function assertFreeName(profiles: Profile[], name: string): string {
   return clean;
 }
 
-function freeNameIn(profiles: Profile[], base: string): string {
+function freeNameIn(profiles: ReadonlyArray<{ name: string }>, base: string): string {
   const taken = new Set(profiles.map((p) => p.name.toLowerCase()));
   const trimmed = base.trim().slice(0, 90);
   if (!taken.has(trimmed.toLowerCase())) return trimmed;
