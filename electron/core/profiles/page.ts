@@ -5,7 +5,7 @@ import type { Vault } from '../vault/vault';
 import { secretExpiryStatus } from './expiry';
 import { PROFILES_FILE } from './store';
 import { splitProxyPassword } from './proxy-secret';
-import { withIndex, type IndexRow, type ParsedIndex } from './store-layout';
+import { withIndex, type IndexRow } from './store-layout';
 
 /**
  * The cheap way to list a large store (issue 16.2 / 17.11): the summary index at the head of
@@ -29,7 +29,6 @@ interface Cached {
 }
 
 const cache = new Map<string, Cached>();
-const indexes = new Map<string, ParsedIndex>();
 
 function storeFile(dataDir: string): string {
   return path.join(dataDir, `${PROFILES_FILE}.json`);
@@ -65,18 +64,13 @@ function matches(p: { name?: unknown; customer?: unknown; mailbox?: unknown; ten
 
 /** The page's raw profiles and the count of matches, from the index; undefined when the file has none. */
 function pickFromIndex(file: string, query: string, offset: number, limit: number): { total: number; slice: unknown[] } | undefined {
-  return withIndex(
-    file,
-    (ix) => {
-      if (!ix) return undefined;
-      indexes.set(file, ix);
-      const selected = query ? ix.rows.filter((r) => matches(r, query)) : ix.rows;
-      const slice = selected.slice(offset, offset + limit).map((row) => ix.read(row));
-      // A profile not where the index says: the file is not what this store wrote, read it whole.
-      return slice.includes(undefined) ? undefined : { total: selected.length, slice };
-    },
-    indexes.get(file),
-  );
+  return withIndex(file, (ix) => {
+    if (!ix) return undefined;
+    const selected = query ? ix.rows.filter((r) => matches(r, query)) : ix.rows;
+    const slice = selected.slice(offset, offset + limit).map((row) => ix.read(row));
+    // A profile not where the index says: the file is not what this store wrote, read it whole.
+    return slice.includes(undefined) ? undefined : { total: selected.length, slice };
+  });
 }
 
 /**
@@ -123,7 +117,7 @@ export type ProfileListRow = IndexRow & { secretStored: boolean; secretExpirySta
  */
 export async function profileListRows(dataDir: string, vault: Vault, today?: string): Promise<ProfileListRow[] | undefined> {
   const file = storeFile(dataDir);
-  const rows = withIndex(file, (ix) => ix && (indexes.set(file, ix), ix.rows), indexes.get(file));
+  const rows = withIndex(file, (ix) => ix?.rows);
   if (!rows) return undefined;
   const hints = rows.length ? await vault.hints() : new Map<string, string>();
   return rows.map((r) => ({ ...r, secretStored: hints.has(r.id), ...(r.secretExpiry ? { secretExpiryStatus: secretExpiryStatus(r.secretExpiry, today) } : {}) }));

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import type { Profile } from '../../../shared/contract/profiles';
 import { PROFILES_CONF_VERSION, PROFILES_SCHEMA_VERSION } from './migrations';
-import { splitProxyPassword } from './proxy-secret';
 
 /**
  * How profiles.json is laid out on disk (issue 17.11 / 16.2: a page of a 20,000-profile store
@@ -84,11 +83,20 @@ export function summaryOf(p: Profile, offset = -1, length = 0): IndexRow {
     ...(p.tenantId ? { tenantId: p.tenantId } : {}),
     ...(p.secretExpiry ? { secretExpiry: p.secretExpiry } : {}),
     practice: p.practice,
-    proxyPasswordInFile: p.proxy !== undefined && splitProxyPassword(p.proxy).password !== undefined,
+    proxyPasswordInFile: p.proxy !== undefined && urlHasPassword(p.proxy),
     ...(v ? { lastCheck: { ok: v.ok, at: v.startedAt } } : {}),
     offset,
     length,
   };
+}
+
+/** As proxy-secret.ts's splitProxyPassword sees it (not imported: that module loads the vault). */
+function urlHasPassword(url: string): boolean {
+  try {
+    return new URL(url).password !== '';
+  } catch {
+    return false;
+  }
 }
 
 function diskRow(p: Profile, offset: number, length: number): DiskRow {
@@ -140,12 +148,15 @@ function statKey(stat: fs.Stats): string {
   return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
 }
 
+/** The last index read per file, reused while the file is unchanged (the store, a page and the list share it). */
+const lastRead = new Map<string, ParsedIndex>();
+
 /**
  * Opens `file`, reads its index and runs `fn` with it; the file is closed when `fn` ends. `fn`
  * gets undefined when the file is missing or not in the indexed layout (read it in full then).
- * `reuse` is an index read before: taken again without parsing when the file is unchanged.
+ * The index is parsed once per change of the file (its inode, size and mtime).
  */
-export function withIndex<T>(file: string, fn: (index: OpenIndex | undefined) => T, reuse?: ParsedIndex): T {
+export function withIndex<T>(file: string, fn: (index: OpenIndex | undefined) => T): T {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -155,8 +166,10 @@ export function withIndex<T>(file: string, fn: (index: OpenIndex | undefined) =>
   try {
     const stat = fs.fstatSync(fd);
     const key = statKey(stat);
+    const reuse = lastRead.get(file);
     const parsed = reuse?.key === key ? reuse : readIndex(fd, stat.size, key);
     if (!parsed) return fn(undefined);
+    lastRead.set(file, parsed);
     const { base } = parsed;
     const read = (row: IndexRow): Record<string, unknown> | undefined => {
       if (base + row.offset + row.length > stat.size) return undefined;

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Conf from 'conf';
 import { CallFailure } from '../errors/call-failure';
 import {
   ProfileSchema,
@@ -14,7 +13,7 @@ import type { DiagnosticReport } from '../../../shared/diagnostic-report';
 import { migrateV0toV1, PROFILES_CONF_VERSION, PROFILES_SCHEMA_VERSION } from './migrations';
 import { withFileLock } from './file-lock';
 import { cleanStrayTemps, readText, storeFault, writeAtomic } from './store-io';
-import { serializeStore, summaryOf, withIndex, type IndexRow, type OpenIndex, type ParsedIndex } from './store-layout';
+import { serializeStore, summaryOf, withIndex, type IndexRow, type OpenIndex } from './store-layout';
 
 export const PROFILES_FILE = 'profiles';
 
@@ -36,8 +35,8 @@ type Reading =
   | { ok: false; reason: 'invalid-profiles'; profiles: Profile[]; extra: Record<string, unknown>; dropped: number };
 
 /**
- * The profiles, one per customer or site, in `<dataDir>/profiles.json` (the format conf and
- * electron-store write; conf runs the migrations of older files). Secrets are never here.
+ * The profiles, one per customer or site, in `<dataDir>/profiles.json` (a JSON document conf and
+ * electron-store read; older files are migrated at open, migrations.ts). Secrets are never here.
  *
  * Several processes may share the folder (two browser-mode instances, the app and the CLI):
  * every write is a read-modify-write of the whole file under a cross-process lock file
@@ -61,8 +60,6 @@ export class ProfileStore {
   private readonly now: () => Date;
   /** The last text read and its profiles: a re-read of the same bytes skips parsing. */
   private last: { text: string; profiles: Profile[]; extra: Record<string, unknown> } | undefined;
-  /** The index last read: reused while the file's inode, size and mtime are unchanged. */
-  private index: ParsedIndex | undefined;
 
   constructor(private readonly options: ProfileStoreOptions) {
     this.now = options.now ?? (() => new Date());
@@ -106,20 +103,12 @@ export class ProfileStore {
   }
 
   /**
-   * Runs `fn` on the file's index (read once per change of the file); undefined when the file has
+   * Runs `fn` on the file's index (parsed once per change of the file); undefined when the file has
    * none, or `fn` found a profile that is not whole where the index says (the caller reads in full).
    */
   private viaIndex<T>(fn: (ix: OpenIndex) => T | undefined): T | undefined {
     try {
-      return withIndex(
-        this.path,
-        (ix) => {
-          if (!ix) return undefined;
-          this.index = ix;
-          return fn(ix);
-        },
-        this.index,
-      );
+      return withIndex(this.path, (ix) => (ix ? fn(ix) : undefined));
     } catch {
       return undefined; // unreadable: the full read says why
     }
@@ -320,8 +309,9 @@ export class ProfileStore {
     }
     if (version !== PROFILES_CONF_VERSION) {
       try {
-        this.migrate();
-      } catch {
+        this.migrate(data);
+      } catch (err) {
+        if (err instanceof CallFailure) throw err; // the folder's fault (read-only, full), not the file's
         // The file may be half-migrated: the original bytes are what is kept.
         this.repair(readText(this.path), { ok: false, reason: 'migration-failed' }, original);
         return;
@@ -335,19 +325,23 @@ export class ProfileStore {
     else this.write(reading.profiles, reading.extra);
   }
 
-  /** Runs conf's migrations on the file in place (conf writes `__internal__.migrations.version`). */
-  private migrate(): void {
+  /**
+   * Migrates the file's data to this schema version in place and writes it back (atomically):
+   * what conf did, without loading conf (and its JSON-schema validator) on every start. A
+   * migration that throws leaves the file as it was.
+   */
+  private migrate(data: Record<string, unknown>): void {
     const at = this.now().toISOString();
-    const conf = new Conf<Record<string, unknown>>({
-      cwd: this.options.dataDir,
-      projectName: 'ise-smtp-oauth',
-      configName: PROFILES_FILE,
-      projectVersion: PROFILES_CONF_VERSION,
-      configFileMode: 0o600,
-      migrations: { '1.0.0': (store) => migrateV0toV1(store as Conf<Record<string, unknown>>, at) },
-    });
-    if (conf.get('schemaVersion') === undefined) conf.set('schemaVersion', PROFILES_SCHEMA_VERSION);
-    if (conf.get('profiles') === undefined) conf.set('profiles', []);
+    const store = { get: (key: string) => data[key], set: (key: string, value: unknown) => void (data[key] = value) };
+    migrateV0toV1(store, at);
+    if (data['schemaVersion'] === undefined) data['schemaVersion'] = PROFILES_SCHEMA_VERSION;
+    if (data['profiles'] === undefined) data['profiles'] = [];
+    data['__internal__'] = { migrations: { version: PROFILES_CONF_VERSION } };
+    try {
+      writeAtomic(this.path, JSON.stringify(data, undefined, '\t'));
+    } catch (err) {
+      throw storeFault(err, this.folder, 'write');
+    }
   }
 
   /** Renames the file aside (its bytes exactly as they were); the path it went to. */
