@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ProfileSchema, type Profile, type ProfileView, type SecretExpiryStatus } from '../../../shared/contract/profiles';
+import { ProfileSchema, type Profile, type ProfileView } from '../../../shared/contract/profiles';
 import type { Vault } from '../vault/vault';
 import { secretExpiryStatus } from './expiry';
 import { PROFILES_FILE } from './store';
 import { splitProxyPassword } from './proxy-secret';
-import { withIndex, type IndexRow } from './store-layout';
+import { withIndex } from './store-layout';
 
 /**
  * The cheap way to list a large store (issue 16.2 / 17.11): the summary index at the head of
@@ -108,17 +108,3 @@ function pickFromAll(dataDir: string, query: string, offset: number, limit: numb
   return { total: selected.length, slice: selected.slice(offset, offset + limit) };
 }
 
-/** What a list line shows of one profile: its summary row, whether a secret is stored, days left. */
-export type ProfileListRow = IndexRow & { secretStored: boolean; secretExpiryStatus?: SecretExpiryStatus };
-
-/**
- * Every profile's summary for `profiles list`, from the index and one keychain call (no profile
- * is parsed); undefined when the file has no index (the caller opens the store, which adds one).
- */
-export async function profileListRows(dataDir: string, vault: Vault, today?: string): Promise<ProfileListRow[] | undefined> {
-  const file = storeFile(dataDir);
-  const rows = withIndex(file, (ix) => ix?.rows);
-  if (!rows) return undefined;
-  const hints = rows.length ? await vault.hints() : new Map<string, string>();
-  return rows.map((r) => ({ ...r, secretStored: hints.has(r.id), ...(r.secretExpiry ? { secretExpiryStatus: secretExpiryStatus(r.secretExpiry, today) } : {}) }));
-}
