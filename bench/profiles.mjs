@@ -17,6 +17,8 @@ export async function benchProfiles({ runs = 3, log = () => undefined }) {
     const large = path.join(dir, 'p20000');
     writeProfileStore({ dataDir: small, count: 1000, withReports: true });
     writeProfileStore({ dataDir: large, count: 20000, withReports: true });
+    // The generated files are in the older layout: the first `profiles list` migrates (untimed).
+    spawnSync(process.execPath, ['bin/ise-smtp-oauth.js', 'profiles', 'list', '--data-dir', small], { cwd: root, env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent-electron-dist' } });
     log(`profiles: \`profiles list\` on 1,000 profiles ×${runs} …`);
     const list = [];
     const bare = [];
@@ -42,7 +44,7 @@ const one = (v) => ({ median: v, min: v, max: v, n: 1 });
 export function profileRows(P) {
   return [
     { metric: '`profiles list`, 1,000 profiles, whole process', s: P.list, unit: 'ms', goal: `< ${PROFILE_GOALS.listMs} ms`, result: `${P.list.median < PROFILE_GOALS.listMs ? 'met' : 'MISSED'} (bare \`node -e ''\` ${Math.round(P.bareNode.median)} ms)` },
-    { metric: `Profile page, 20,000 profiles (${Math.round(P.fileMb)} MB file): first call (reads the file; the longest block of the event loop)`, s: one(P.page.firstMs), unit: 'ms', goal: `< ${PROFILE_GOALS.blockMs} ms`, result: P.page.firstMs < PROFILE_GOALS.blockMs ? 'met' : 'MISSED' },
+    { metric: `Profile page, 20,000 profiles (${Math.round(P.fileMb)} MB file): first call (store opened and first page: the longest block of the event loop)`, s: one(P.page.firstMs), unit: 'ms', goal: `< ${PROFILE_GOALS.blockMs} ms`, result: P.page.firstMs < PROFILE_GOALS.blockMs ? 'met' : 'MISSED' },
     { metric: '… a later page (file unchanged)', s: one(P.page.warmMs), unit: 'ms', goal: `< ${PROFILE_GOALS.listMs} ms`, result: P.page.warmMs < PROFILE_GOALS.listMs ? 'met' : 'MISSED' },
   ];
 }

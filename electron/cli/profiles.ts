@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { CliCommand } from './command';
 import { CallFailure } from '../core/errors/call-failure';
 import { resolveDataDir } from '../core/profiles/data-dir';
-import { profilePage } from '../core/profiles/page';
+import { listLine, PROFILES_SUMMARY, PROFILES_USAGE as USAGE } from './profiles-list';
 import { ProfileService } from '../core/profiles/profile-service';
 import { ProfileStore } from '../core/profiles/store';
 import { KeychainUnavailableError, Vault } from '../core/vault/vault';
@@ -11,15 +11,6 @@ import { ProfileCreateInputSchema, type ProfileView } from '../../shared/contrac
 import { ClientSecretSchema, validationText } from '../../shared/validators';
 import { printableJson } from '../../shared/printable';
 
-const USAGE = `usage:
-  ise-smtp-oauth profiles list [--json]
-  ise-smtp-oauth profiles show NAME [--json]
-  ise-smtp-oauth profiles delete NAME [--yes] [--keep-keychain-entry]   (asks first on a terminal; --yes for scripts)
-  ise-smtp-oauth profiles add NAME --tenant-id T --client-id C --mailbox M --secret-stdin
-      [--expiry YYYY-MM-DD] [--route classic|app-rbac] [--customer X] [--ise-version V] [--sp-object-id ID]
-  ise-smtp-oauth profiles set-secret NAME --secret-stdin
-common option: --data-dir DIR (else $ISE_SMTP_OAUTH_DATA_DIR, else the OS config folder)
-`;
 
 /** Error codes that mean "the input was wrong" (exit 2); anything else failed (exit 1). */
 const INPUT_CODES = new Set(['INVALID_INPUT', 'PROFILE_NOT_FOUND', 'PROFILE_NAME_TAKEN', 'IMPORT_NOT_JSON', 'IMPORT_FOREIGN_FORMAT', 'IMPORT_NEWER_FORMAT', 'IMPORT_INVALID', 'IMPORT_TAMPERED']);
@@ -79,10 +70,6 @@ function describe(view: ProfileView): string {
   return rows.map(([k, v]) => `${k.padEnd(28)} ${v}`).join('\n') + '\n';
 }
 
-function listLine(view: ProfileView): string {
-  const days = view.secretExpiryStatus ? `${view.secretExpiryStatus.daysLeft}d ${view.secretExpiryStatus.level}` : '-';
-  return `${view.name.padEnd(28)} ${view.customer.padEnd(20)} ${view.route.padEnd(9)} secret:${view.secretStored ? 'yes' : 'no '} expiry:${days}\n`;
-}
 
 /** How `profiles delete` asks: injectable so tests can play the terminal. */
 export interface ConfirmIo {
@@ -120,7 +107,7 @@ async function confirmDelete(profileName: string, yes: boolean, io: ConfirmIo): 
 /** `ise-smtp-oauth profiles …`: the saved customer/site profiles. */
 export const profilesCommand: CliCommand = {
   usage: USAGE,
-  summary: 'list, show, add, delete saved profiles; secrets go to the OS keychain',
+  summary: PROFILES_SUMMARY,
   run: (argv) => runProfiles(argv),
 };
 
@@ -161,17 +148,6 @@ export async function runProfiles(argv: string[], io: ConfirmIo = terminalIo()):
       return 2;
     }
     try {
-      if (action === 'list' && !values.json) {
-        // The cheap path (core/profiles/page.ts): one read, one keychain call, one write; the
-        // store is not opened (it reads and validates the whole file several times). An empty
-        // or unreadable file takes the full path, which reports and moves a bad file aside.
-        const dataDir = resolveDataDir(values['data-dir']);
-        const page = await profilePage(dataDir, new Vault(), { offset: 0, limit: Number.MAX_SAFE_INTEGER });
-        if (page.profiles.length > 0 && page.profiles.length === page.total) {
-          process.stdout.write(page.profiles.map(listLine).join(''));
-          return 0;
-        }
-      }
       const service = openProfileService(values['data-dir']);
       switch (action) {
         case 'list': {

@@ -1,7 +1,7 @@
 import type { CliCommand } from './command';
 
 export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
-  profiles: () => import('./profiles').then((m) => m.profilesCommand),
+  profiles: () => import('./profiles-list').then((m) => m.profilesEntry),
   export: () => import('./export').then((m) => m.exportCommand),
   import: () => import('./import').then((m) => m.importCommand),
   serve: () => import('./serve').then((m) => m.serveCommand),

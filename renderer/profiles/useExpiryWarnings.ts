@@ -42,9 +42,10 @@ export function useExpiryWarnings(revision: number, options: { notify?: boolean 
   const generation = revision - firstRevision;
   useEffect(() => {
     let live = true;
-    void call('profilesList', {}).then((r) => {
+    // From the store's index (profilesExpiry), not every profile with its keychain status (profilesList).
+    void call('profilesExpiry', {}).then((r) => {
       if (!live || !r.ok) return;
-      const found = expiryWarnings(r.value.profiles);
+      const found = expiryWarnings(r.value.warnings);
       setWarnings(found);
       if (notify && generation === 0) void notifyAtStart(t, found);
     });

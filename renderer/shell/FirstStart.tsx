@@ -21,7 +21,7 @@ export function FirstStart({ store: wizard, navigate, practiceAvailable }: { sto
   const [error, setError] = useState<string | null>(null);
   const [profileCount, setProfileCount] = useState<number | null>(null);
   useEffect(() => {
-    void call('profilesList', {}).then((r) => setProfileCount(r.ok ? r.value.profiles.length : null));
+    void call('profilesExpiry', {}).then((r) => setProfileCount(r.ok ? r.value.total : null));
   }, []);
 
   return (

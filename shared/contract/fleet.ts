@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FINDING_CODES, type FindingCode } from '../findings';
 import { defineCalls } from './define';
-import { ProfileViewSchema, StoreRecoveredSchema } from './profiles';
+import { ProfileIdSchema, ProfileViewSchema, SecretExpiryStatusSchema, StoreRecoveredSchema } from './profiles';
 
 /**
  * The fleet check (issue 16.2): every stored profile diagnosed (fresh token, SMTP AUTH, secret
@@ -50,6 +50,19 @@ export const fleetCalls = defineCalls({
   profilesPage: {
     input: z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50), query: z.string().max(200).optional() }).strict(),
     output: z.object({ total: z.number().int().nonnegative(), offset: z.number().int().nonnegative(), profiles: z.array(ProfileViewSchema), recovered: StoreRecoveredSchema.optional() }),
+  },
+  /**
+   * How many profiles there are and which secrets need a warning (≤ 30 days, ≤ 7, expired), from
+   * the store's summary index: no profile read, no keychain call. The shell's expiry warnings and
+   * the first start's count use it (profilesList on 1,000 profiles cost seconds: every profile,
+   * each with its keychain lookups, to show a handful of warnings).
+   */
+  profilesExpiry: {
+    input: z.object({}).strict(),
+    output: z.object({
+      total: z.number().int().nonnegative(),
+      warnings: z.array(z.object({ id: ProfileIdSchema, name: z.string(), secretExpiryStatus: SecretExpiryStatusSchema })),
+    }),
   },
   /** The last fleet result of each profile (none for a profile never checked this way). */
   fleetResults: {

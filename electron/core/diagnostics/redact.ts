@@ -47,14 +47,22 @@ function encodings(value: string): string[] {
  * to hide too, in whichever encoding they appear; absent or short values are ignored.
  */
 export function redact(text: string, known: readonly (string | undefined)[] = []): string {
-  let out = text;
+  return redactForms(text, knownForms(known));
+}
+
+/** Every known value's wire forms, each value's longest first (so a base64 form is not half-masked by a shorter one). */
+function knownForms(known: readonly (string | undefined)[]): string[] {
+  const forms: string[] = [];
   for (const value of known) {
     if (!value || value.length < MIN_KNOWN_LENGTH) continue;
-    // Longest form first, so a base64 form is not half-masked by a shorter one.
-    for (const form of encodings(value).sort((a, b) => b.length - a.length)) {
-      out = maskCutPieces(out.split(form).join('[redacted]'), form);
-    }
+    forms.push(...encodings(value).sort((a, b) => b.length - a.length));
   }
+  return forms;
+}
+
+function redactForms(text: string, forms: readonly string[]): string {
+  let out = text;
+  for (const form of forms) out = maskCutPieces(out.split(form).join('[redacted]'), form);
   return out
     .replace(AUTH_XOAUTH2, '$1[redacted-xoauth2]')
     .replace(XOAUTH2_BLOB, '[redacted-xoauth2]')
@@ -65,19 +73,34 @@ export function redact(text: string, known: readonly (string | undefined)[] = []
     .replace(ENTRA_SECRET_VALUE, '[redacted-secret]');
 }
 
-/** Masks a trailing prefix and a leading suffix of `form` (what a cut elsewhere leaves of it). */
+/**
+ * Masks the longest trailing prefix and then the longest leading suffix of `form` (at least
+ * MIN_PIECE_LENGTH characters, shorter than the whole: what a cut elsewhere leaves of it). Only
+ * where the piece's first (last) characters occur is it compared, found with indexOf: trying
+ * every length in turn cost ~2,000 slices per string and form for a 2 KB token, which made
+ * redaction the largest CPU cost of a diagnosis (issue 16.2, the fleet check).
+ */
 function maskCutPieces(text: string, form: string): string {
   let out = text;
-  for (let n = Math.min(form.length - 1, out.length); n >= MIN_PIECE_LENGTH; n--) {
-    if (out.endsWith(form.slice(0, n))) {
-      out = `${out.slice(0, out.length - n)}[redacted]`;
-      break;
+  const len = form.length;
+  if (out.length >= MIN_PIECE_LENGTH && len > MIN_PIECE_LENGTH) {
+    // A trailing prefix: the earliest start p whose rest of `out` begins `form` is the longest.
+    const head = form.slice(0, MIN_PIECE_LENGTH);
+    for (let p = out.indexOf(head, Math.max(0, out.length - (len - 1))); p !== -1 && p <= out.length - MIN_PIECE_LENGTH; p = out.indexOf(head, p + 1)) {
+      if (form.startsWith(out.slice(p))) {
+        out = `${out.slice(0, p)}[redacted]`;
+        break;
+      }
     }
   }
-  for (let n = Math.min(form.length - 1, out.length); n >= MIN_PIECE_LENGTH; n--) {
-    if (out.startsWith(form.slice(form.length - n))) {
-      out = `[redacted]${out.slice(n)}`;
-      break;
+  if (out.length >= MIN_PIECE_LENGTH && len > MIN_PIECE_LENGTH) {
+    // A leading suffix: the earliest q (q ≥ 1) where `out` begins with form's tail from q is the longest.
+    const lead = out.slice(0, MIN_PIECE_LENGTH);
+    for (let q = form.indexOf(lead, Math.max(1, len - out.length)); q !== -1 && q <= len - MIN_PIECE_LENGTH; q = form.indexOf(lead, q + 1)) {
+      if (out.startsWith(form.slice(q))) {
+        out = `[redacted]${out.slice(len - q)}`;
+        break;
+      }
     }
   }
   return out;
@@ -107,7 +130,17 @@ export type Redactor = (text: string) => string;
 
 /** `known` is read on every call: the access token is learnt mid-run. */
 export function createRedactor(known: () => readonly (string | undefined)[]): Redactor {
-  return (text) => redact(text, known());
+  // The wire forms are worked out again only when the known values change (once, when the token arrives).
+  let values: readonly (string | undefined)[] = [];
+  let forms: string[] = [];
+  return (text) => {
+    const now = known();
+    if (now.length !== values.length || now.some((v, i) => v !== values[i])) {
+      values = [...now];
+      forms = knownForms(values);
+    }
+    return redactForms(text, forms);
+  };
 }
 
 /** Deep-redacts every string inside a JSON-like value (evidence objects); keys are kept. */

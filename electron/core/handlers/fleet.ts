@@ -3,12 +3,13 @@ import type { Handlers } from './dispatch';
 import { checkFleet, countResults, DEFAULT_CONCURRENCY } from '../fleet/check';
 import { checkStoredProfile } from '../fleet/profile-check';
 import { readFleetResults, writeFleetResults } from '../fleet/results-file';
+import { secretExpiryStatus } from '../profiles/expiry';
 import { profilePage } from '../profiles/page';
 import type { ProfileServices } from '../profiles/profile-service';
 import { lazyProfileService } from '../profiles/process-services';
 
-/** fleetCheck / fleetResults / profilesPage: the Profiles screen's "Check all", each profile's last result, and its pages. */
-export function fleetHandlers(ctx: CoreContext, services?: ProfileServices): Pick<Handlers, 'fleetCheck' | 'fleetResults' | 'profilesPage'> {
+/** fleetCheck / fleetResults / profilesPage / profilesExpiry: the Profiles screen's "Check all", each profile's last result, its pages, the expiry warnings. */
+export function fleetHandlers(ctx: CoreContext, services?: ProfileServices): Pick<Handlers, 'fleetCheck' | 'fleetResults' | 'profilesPage' | 'profilesExpiry'> {
   const svc = lazyProfileService(ctx.dataDir, services);
   return {
     fleetCheck: async ({ concurrency }) => {
@@ -28,6 +29,17 @@ export function fleetHandlers(ctx: CoreContext, services?: ProfileServices): Pic
       const recovered = s.store.recovered;
       const page = await profilePage(ctx.dataDir, s.vault, { offset, limit, ...(query ? { query } : {}), ...(s.services.today ? { today: s.services.today() } : {}) });
       return { ...page, ...(recovered ? { recovered } : {}) };
+    },
+    profilesExpiry: async () => {
+      const s = svc();
+      const rows = s.store.summaries();
+      const today = s.services.today?.();
+      const warnings = rows.flatMap((r) => {
+        if (!r.secretExpiry) return [];
+        const status = secretExpiryStatus(r.secretExpiry, today);
+        return status.level === 'ok' ? [] : [{ id: r.id, name: r.name, secretExpiryStatus: status }];
+      });
+      return { total: rows.length, warnings };
     },
   };
 }

@@ -1,8 +1,7 @@
-import type Conf from 'conf';
-
 /**
- * The profiles file's schema versions. conf keeps the version it last migrated to in
- * `__internal__.migrations.version` (semver); our schema version N is conf version `N.0.0`.
+ * The profiles file's schema versions. The file keeps the version it was last migrated to in
+ * `__internal__.migrations.version` (semver, where conf keeps it: the first versions were
+ * written by conf); our schema version N is version `N.0.0`.
  * To change the file format: bump PROFILES_SCHEMA_VERSION, add a migration keyed by the new
  * `N.0.0` that rewrites the old shape in place, and add a test from a hand-written old file.
  */
@@ -30,8 +29,14 @@ interface V0Profile {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
+/** The file's top level as a migration sees it (conf's get/set, which the first migrations ran under). */
+export interface MigrationStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
 /** v0 → v1: an array of full profiles with the field names of shared/contract/profiles.ts. */
-export function migrateV0toV1(store: Conf<Record<string, unknown>>, now: string): void {
+export function migrateV0toV1(store: MigrationStore, now: string): void {
   const old = store.get('profiles');
   if (Array.isArray(old)) return; // already the v1 shape (a new, empty store starts here too)
   // Neither v1's list nor v0's map (e.g. `"profiles": "x"`): refuse, so the file is kept aside

@@ -4,15 +4,18 @@ import { ProfileSchema, type Profile, type ProfileView } from '../../../shared/c
 import type { Vault } from '../vault/vault';
 import { secretExpiryStatus } from './expiry';
 import { PROFILES_FILE } from './store';
+import { splitProxyPassword } from './proxy-secret';
+import { withIndex } from './store-layout';
 
 /**
- * The cheap way to list a large store (issue 16.2 / 17.11): profiles.json read once per change
- * (its size, mtime and inode unchanged: the parsed file is reused), filtered and cut into a page
- * on the raw objects, and only the page's profiles validated and given their secret status (one
- * keychain call for all). The store itself reads and validates the whole file, reports and all,
- * on every call: for 20,000 profiles that stalled the event loop for seconds.
+ * The cheap way to list a large store (issue 16.2 / 17.11): the summary index at the head of
+ * profiles.json (store-layout.ts) is read once per change of the file (its inode, size and mtime
+ * unchanged: the parsed index is reused), filtered and cut into a page on its rows, and only the
+ * page's profiles are read (at their byte offsets, from the same open file), validated and given
+ * their secret status (one keychain call for all). A file without an index (written by an older
+ * version, not yet opened by the store) is parsed whole instead, as before.
  * Read-only: every write still goes through ProfileStore. A profile that does not validate is
- * left out here (the store reports the file when it next opens it).
+ * left out here (the store reports the file when it next reads it in full).
  */
 export interface ProfilePage {
   total: number;
@@ -31,7 +34,7 @@ function storeFile(dataDir: string): string {
   return path.join(dataDir, `${PROFILES_FILE}.json`);
 }
 
-/** The raw profiles of the data folder's store (not validated), reused while the file is unchanged. */
+/** The raw profiles of a store file without an index (not validated), reused while the file is unchanged. */
 export function rawProfiles(dataDir: string): Record<string, unknown>[] {
   const file = storeFile(dataDir);
   let stat: fs.Stats;
@@ -54,9 +57,20 @@ export function rawProfiles(dataDir: string): Record<string, unknown>[] {
   return profiles;
 }
 
-function matches(p: Record<string, unknown>, query: string): boolean {
+function matches(p: { name?: unknown; customer?: unknown; mailbox?: unknown; tenantId?: unknown }, query: string): boolean {
   if (!query) return true;
   return [p.name, p.customer, p.mailbox, p.tenantId].some((v) => typeof v === 'string' && v.toLowerCase().includes(query));
+}
+
+/** The page's raw profiles and the count of matches, from the index; undefined when the file has none. */
+function pickFromIndex(file: string, query: string, offset: number, limit: number): { total: number; slice: unknown[] } | undefined {
+  return withIndex(file, (ix) => {
+    if (!ix) return undefined;
+    const selected = query ? ix.rows.filter((r) => matches(r, query)) : ix.rows;
+    const slice = selected.slice(offset, offset + limit).map((row) => ix.read(row));
+    // A profile not where the index says: the file is not what this store wrote, read it whole.
+    return slice.includes(undefined) ? undefined : { total: selected.length, slice };
+  });
 }
 
 /**
@@ -65,9 +79,8 @@ function matches(p: Record<string, unknown>, query: string): boolean {
  */
 export async function profilePage(dataDir: string, vault: Vault, o: { offset: number; limit: number; query?: string; today?: string }): Promise<ProfilePage> {
   const query = (o.query ?? '').trim().toLowerCase();
-  const all = rawProfiles(dataDir);
-  const selected = query ? all.filter((p) => matches(p, query)) : all;
-  const slice = selected.slice(o.offset, o.offset + o.limit);
+  const picked = pickFromIndex(storeFile(dataDir), query, o.offset, o.limit) ?? pickFromAll(dataDir, query, o.offset, o.limit);
+  const { total, slice } = picked;
   const valid: Profile[] = [];
   for (const raw of slice) {
     const parsed = ProfileSchema.safeParse(raw);
@@ -77,10 +90,19 @@ export async function profilePage(dataDir: string, vault: Vault, o: { offset: nu
   const profiles = valid.map((p): ProfileView => {
     return {
       ...p,
+      // Never the proxy password, not even a legacy one still in the file (as profileView).
+      ...(p.proxy ? { proxy: splitProxyPassword(p.proxy).proxy } : {}),
       secretStored: stored.has(p.id),
       secretStorage: vault.storageOf(p.id),
       ...(p.secretExpiry ? { secretExpiryStatus: secretExpiryStatus(p.secretExpiry, o.today) } : {}),
     };
   });
-  return { total: selected.length, offset: o.offset, profiles };
+  return { total, offset: o.offset, profiles };
 }
+
+function pickFromAll(dataDir: string, query: string, offset: number, limit: number): { total: number; slice: unknown[] } {
+  const all = rawProfiles(dataDir);
+  const selected = query ? all.filter((p) => matches(p, query)) : all;
+  return { total: selected.length, slice: selected.slice(offset, offset + limit) };
+}
+

@@ -111,7 +111,10 @@ export class ProfileService {
    */
   private migrateProxyPasswords(): Promise<void> {
     this.migration ??= (async () => {
-      for (const profile of this.store.list()) {
+      // The index says which stored URLs still hold a password: only those profiles are read.
+      for (const row of this.store.summaries()) {
+        if (!row.proxyPasswordInFile) continue;
+        const profile = this.store.get(row.id);
         const split = profile.proxy ? splitProxyPassword(profile.proxy) : undefined;
         if (split?.password === undefined) continue;
         try {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Conf from 'conf';
 import { CallFailure } from '../errors/call-failure';
 import { isValidationKey, validationText } from '../../../shared/validators';
 import {
@@ -16,6 +15,7 @@ import type { AutomationRecord } from '../../../shared/contract/automation';
 import { migrateV0toV1, PROFILES_CONF_VERSION, PROFILES_SCHEMA_VERSION } from './migrations';
 import { withFileLock } from './file-lock';
 import { cleanStrayTemps, readText, storeFault, writeAtomic } from './store-io';
+import { serializeStore, summaryOf, withIndex, type IndexRow, type OpenIndex } from './store-layout';
 
 export const PROFILES_FILE = 'profiles';
 
@@ -38,13 +38,17 @@ type Reading =
   | { ok: false; reason: 'invalid-profiles'; profiles: Profile[]; extra: Record<string, unknown>; dropped: number };
 
 /**
- * The profiles, one per customer or site, in `<dataDir>/profiles.json` (the format conf and
- * electron-store write; conf runs the migrations of older files). Secrets are never here.
+ * The profiles, one per customer or site, in `<dataDir>/profiles.json` (a JSON document conf and
+ * electron-store read; older files are migrated at open, migrations.ts). Secrets are never here.
  *
  * Several processes may share the folder (two browser-mode instances, the app and the CLI):
  * every write is a read-modify-write of the whole file under a cross-process lock file
  * (file-lock.ts), written atomically (temp file, fsync, rename), so every acknowledged write is
  * kept. Reads take no lock: a rename is atomic, a reader sees the old or the new file.
+ *
+ * The file carries a summary index in front of its profiles, one line each (store-layout.ts):
+ * opening the store, a page, a lookup by id or name and the list's summaries read the index and
+ * the few profiles they need, not the whole file (a 20,000-profile store is ~40 MB).
  *
  * A file that cannot be read is never silently dropped: its original bytes are kept beside it
  * (`profiles.corrupt-<time>.json`) and reported in `recovered`; one bad profile costs only that
@@ -72,15 +76,45 @@ export class ProfileStore {
     return this.read();
   }
 
+  /**
+   * Every profile's summary row, in store order, from the file's index: no profile is parsed.
+   * A file without a usable index is read in full (and repaired if it must be).
+   */
+  summaries(): IndexRow[] {
+    return this.viaIndex((ix) => ix.rows) ?? summariesOf(this.read());
+  }
+
   get(id: string): Profile {
+    const hit = this.viaIndex((ix) => {
+      const row = ix.rows.find((r) => r.id === id);
+      return row ? profileAt(ix, row) : { missing: true as const };
+    });
+    if (hit && !('missing' in hit)) return hit;
     return findById(this.read(), id);
   }
 
   /** By id, or by name (case-insensitive): what the CLI's NAME argument means. */
   find(nameOrId: string): Profile | undefined {
-    const profiles = this.read();
     const key = nameOrId.trim().toLowerCase();
+    const hit = this.viaIndex((ix) => {
+      const row = ix.rows.find((r) => r.id === nameOrId) ?? ix.rows.find((r) => r.name.toLowerCase() === key);
+      return row ? profileAt(ix, row) : { missing: true as const };
+    });
+    if (hit) return 'missing' in hit ? undefined : hit;
+    const profiles = this.read();
     return profiles.find((p) => p.id === nameOrId) ?? profiles.find((p) => p.name.toLowerCase() === key);
+  }
+
+  /**
+   * Runs `fn` on the file's index (parsed once per change of the file); undefined when the file has
+   * none, or `fn` found a profile that is not whole where the index says (the caller reads in full).
+   */
+  private viaIndex<T>(fn: (ix: OpenIndex) => T | undefined): T | undefined {
+    try {
+      return withIndex(this.path, (ix) => (ix ? fn(ix) : undefined));
+    } catch {
+      return undefined; // unreadable: the full read says why
+    }
   }
 
   create(fields: ProfileFieldsInput & { name: string }): Profile {
@@ -133,7 +167,7 @@ export class ProfileStore {
 
   /** `base`, or `base (2)`, `base (3)` … : the first name no profile uses. */
   freeName(base: string): string {
-    return freeNameIn(this.read(), base);
+    return freeNameIn(this.summaries(), base);
   }
 
   private modify(id: string, change: (p: Profile, all: Profile[]) => Record<string, unknown>): Profile {
@@ -233,7 +267,7 @@ export class ProfileStore {
   }
 
   private write(profiles: Profile[], extra: Record<string, unknown>): void {
-    const text = serialize(profiles, extra);
+    const text = serializeStore(profiles, extra);
     try {
       writeAtomic(this.path, text);
     } catch (err) {
@@ -256,6 +290,9 @@ export class ProfileStore {
   }
 
   private openLocked(): void {
+    // The common case: a file this store wrote, whole (its index's byte count matches): nothing to
+    // check or migrate, and no profile is parsed (a bad one is still caught by the next full read).
+    if (this.viaIndex(() => true)) return;
     const original = readText(this.path);
     if (original === undefined) {
       this.write([], {});
@@ -280,8 +317,9 @@ export class ProfileStore {
     }
     if (version !== PROFILES_CONF_VERSION) {
       try {
-        this.migrate();
-      } catch {
+        this.migrate(data);
+      } catch (err) {
+        if (err instanceof CallFailure) throw err; // the folder's fault (read-only, full), not the file's
         // The file may be half-migrated: the original bytes are what is kept.
         this.repair(readText(this.path), { ok: false, reason: 'migration-failed' }, original);
         return;
@@ -290,21 +328,28 @@ export class ProfileStore {
     const migrated = readText(this.path);
     const reading = this.reading(migrated);
     if (!reading.ok) this.repair(migrated, reading, original);
+    // A good file in the older layout (no index: written before it, by conf, or by hand): the
+    // same profiles rewritten with the index, once.
+    else this.write(reading.profiles, reading.extra);
   }
 
-  /** Runs conf's migrations on the file in place (conf writes `__internal__.migrations.version`). */
-  private migrate(): void {
+  /**
+   * Migrates the file's data to this schema version in place and writes it back (atomically):
+   * what conf did, without loading conf (and its JSON-schema validator) on every start. A
+   * migration that throws leaves the file as it was.
+   */
+  private migrate(data: Record<string, unknown>): void {
     const at = this.now().toISOString();
-    const conf = new Conf<Record<string, unknown>>({
-      cwd: this.options.dataDir,
-      projectName: 'ise-smtp-oauth',
-      configName: PROFILES_FILE,
-      projectVersion: PROFILES_CONF_VERSION,
-      configFileMode: 0o600,
-      migrations: { '1.0.0': (store) => migrateV0toV1(store as Conf<Record<string, unknown>>, at) },
-    });
-    if (conf.get('schemaVersion') === undefined) conf.set('schemaVersion', PROFILES_SCHEMA_VERSION);
-    if (conf.get('profiles') === undefined) conf.set('profiles', []);
+    const store = { get: (key: string) => data[key], set: (key: string, value: unknown) => void (data[key] = value) };
+    migrateV0toV1(store, at);
+    if (data['schemaVersion'] === undefined) data['schemaVersion'] = PROFILES_SCHEMA_VERSION;
+    if (data['profiles'] === undefined) data['profiles'] = [];
+    data['__internal__'] = { migrations: { version: PROFILES_CONF_VERSION } };
+    try {
+      writeAtomic(this.path, JSON.stringify(data, undefined, '\t'));
+    } catch (err) {
+      throw storeFault(err, this.folder, 'write');
+    }
   }
 
   /** Renames the file aside (its bytes exactly as they were); the path it went to. */
@@ -340,7 +385,8 @@ export function parseProfilesText(text: string): Reading {
   if (!isPlainObject(data)) return { ok: false, reason: 'invalid-schema' };
   const version = confVersion(data);
   if (version !== undefined && majorOf(version) > PROFILES_SCHEMA_VERSION) return { ok: false, reason: 'newer-version' };
-  const { schemaVersion, profiles, ...extra } = data;
+  // `index` is derived from the profiles (store-layout.ts): never kept as another top-level key.
+  const { schemaVersion, profiles, index: _index, ...extra } = data;
   if (schemaVersion !== PROFILES_SCHEMA_VERSION || !Array.isArray(profiles)) return { ok: false, reason: 'invalid-schema' };
   const valid: Profile[] = [];
   for (const entry of profiles) {
@@ -351,13 +397,19 @@ export function parseProfilesText(text: string): Reading {
   return dropped === 0 ? { ok: true, profiles: valid, extra } : { ok: false, reason: 'invalid-profiles', profiles: valid, extra, dropped };
 }
 
-function serialize(profiles: Profile[], extra: Record<string, unknown>): string {
-  // conf's own layout (tab-indented), so conf and electron-store read the file unchanged.
-  return JSON.stringify({ ...extra, __internal__: { migrations: { version: PROFILES_CONF_VERSION } }, schemaVersion: PROFILES_SCHEMA_VERSION, profiles }, undefined, '\t');
+function emptyText(): string {
+  return serializeStore([], {});
 }
 
-function emptyText(): string {
-  return serialize([], {});
+/** The profile at `row`, validated; `undefined` (read the file in full) when it is not whole there. */
+function profileAt(ix: OpenIndex, row: IndexRow): Profile | undefined {
+  const parsed = ProfileSchema.safeParse(ix.read(row));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Summary rows for profiles read in full (a file without an index); no byte positions. */
+function summariesOf(profiles: Profile[]): IndexRow[] {
+  return profiles.map((p) => summaryOf(p));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -389,7 +441,7 @@ function assertFreeName(profiles: Profile[], name: string): string {
   return clean;
 }
 
-function freeNameIn(profiles: Profile[], base: string): string {
+function freeNameIn(profiles: ReadonlyArray<{ name: string }>, base: string): string {
   const taken = new Set(profiles.map((p) => p.name.toLowerCase()));
   const trimmed = base.trim().slice(0, 90);
   if (!taken.has(trimmed.toLowerCase())) return trimmed;

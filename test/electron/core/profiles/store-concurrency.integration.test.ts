@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ProfileStore } from '../../../../electron/core/profiles/store';
+import { withIndex } from '../../../../electron/core/profiles/store-layout';
 import { loadKeytar } from '../../../../electron/core/vault/keychain-status';
 
 /**
@@ -71,6 +72,9 @@ describe('two processes writing one profiles folder', () => {
     expect(lost).toEqual([]);
     expect(byId.size).toBe(acked.length);
     for (const [id, customer] of updates) expect(byId.get(id)?.customer).toBe(customer);
+    // The summary index in the file says exactly what its profiles say (store-layout.ts).
+    const indexed = withIndex(stored.path, (ix) => ix?.rows.map((r) => `${r.id} ${r.name} ${r.customer}`));
+    expect(indexed).toEqual(stored.list().map((p) => `${p.id} ${p.name} ${p.customer}`));
     expect(fs.readdirSync(dir).filter((f) => f !== 'profiles.json')).toEqual([]); // no lock or temp file left
   }, 120_000);
 

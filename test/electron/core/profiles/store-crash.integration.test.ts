@@ -5,12 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ProfileStore } from '../../../../electron/core/profiles/store';
+import { withIndex } from '../../../../electron/core/profiles/store-layout';
 
 /**
  * Store crash safety (issue 7 item 4): a child process writes profiles in a loop and is killed
  * with SIGKILL at random moments, many times. After every kill the file must open through
  * ProfileStore without recovery and hold either the state before or the state after the write
- * in flight (conf writes through `atomically`: temp file, fsync, rename). A file that is
+ * in flight (temp file, fsync, rename), its summary index included (the same file). A file that is
  * corrupt anyway is moved aside byte for byte and reported, never silently dropped.
  */
 const WRITER = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../support/store-writer.ts');
@@ -121,6 +122,9 @@ describe('the profiles store survives SIGKILL at random moments', () => {
       expect(match, `round ${rounds}: file holds gen ${newest}, expected one of ${JSON.stringify(allowed)}; ${seen}`).toBeDefined();
       expect(store.list(), `round ${rounds}: profile count`).toHaveLength(match!.count);
       expect(store.list().filter((p) => p.name === 'anchor')).toHaveLength(1);
+      // The index is in the same file, so it is the old or the new one with it: never out of step.
+      const indexed = withIndex(store.path, (ix) => ix?.rows.map((r) => `${r.id} ${r.name} ${r.customer}`));
+      expect(indexed, `round ${rounds}: the summary index`).toEqual(store.list().map((p) => `${p.id} ${p.name} ${p.customer}`));
       if (inFlight) writesInFlightAtKill += 1;
       state = match!;
       // Generations stay unique: one begun but not applied is skipped, never reused.
