@@ -22,6 +22,6 @@ export async function profileListRows(dataDir: string, vault: Vault, today?: str
   const file = path.join(dataDir, 'profiles.json');
   const rows = withIndex(file, (ix) => ix?.rows);
   if (!rows) return undefined;
-  const hints = rows.length ? await vault.hints() : new Map<string, string>();
-  return rows.map((r) => ({ ...r, secretStored: hints.has(r.id), ...(r.secretExpiry ? { secretExpiryStatus: secretExpiryStatus(r.secretExpiry, today) } : {}) }));
+  const stored = rows.length ? await vault.storedIds() : new Set<string>();
+  return rows.map((r) => ({ ...r, secretStored: stored.has(r.id), ...(r.secretExpiry ? { secretExpiryStatus: secretExpiryStatus(r.secretExpiry, today) } : {}) }));
 }
