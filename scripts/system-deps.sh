@@ -40,5 +40,13 @@ if [ "$(id -u)" -ne 0 ]; then
   SUDO="sudo"
 fi
 echo "installing Debian packages: ${missing[*]}"
-{ $SUDO apt-get update -qq &&
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; } || explain
+# apt's own chatter (e.g. debconf's "apt-utils is not installed" on a minimal Debian) is kept out of
+# the one-line output; it is shown only when the install fails, so the cause is not lost.
+apt_log=$(mktemp)
+if ! { $SUDO apt-get update -qq &&
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$apt_log" 2>&1; then
+  tail -n 20 "$apt_log" >&2
+  rm -f "$apt_log"
+  explain
+fi
+rm -f "$apt_log"

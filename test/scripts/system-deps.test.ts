@@ -29,11 +29,17 @@ function machine(m: Machine): { dir: string; log: string; path: string } {
   const log = join(dir, 'calls.log');
   writeFileSync(log, '');
   stub(bin, 'dpkg-query', `for p in ${m.installed.join(' ')}; do [ "\${@: -1}" = "$p" ] && { printf 'install ok installed'; exit 0; }; done; exit 1`);
-  if (m.apt !== false) stub(bin, 'apt-get', `echo "apt-get $*" >> "${log}"; ${m.aptFails ? 'exit 100' : 'exit 0'}`);
+  // Like the real apt-get on a minimal Debian, it chatters on stderr (and says why on failure).
+  if (m.apt !== false)
+    stub(
+      bin,
+      'apt-get',
+      `echo "apt-get $*" >> "${log}"; echo "debconf: delaying package configuration, since apt-utils is not installed" >&2; ${m.aptFails ? 'echo "E: Unable to locate package libsecret-1-dev" >&2; exit 100' : 'exit 0'}`,
+    );
   if (m.sudo !== false) stub(bin, 'sudo', `echo "sudo $1" >> "${log}"; "$@"`);
   stub(bin, 'id', `echo ${m.uid ?? 0}`);
   // Only the basics the scripts use, from the real system, never apt-get/sudo/dpkg-query.
-  for (const tool of ['bash', 'grep', 'cat', 'dirname', 'uname']) {
+  for (const tool of ['bash', 'grep', 'cat', 'dirname', 'uname', 'mktemp', 'tail', 'rm']) {
     const real = execFileSync('bash', ['-c', `command -v ${tool}`]).toString().trim();
     stub(bin, tool, `exec ${real} "$@"`);
   }
@@ -63,6 +69,21 @@ describe('scripts/system-deps.sh', () => {
     expect(install).toContain('chromium');
     expect(install).toContain('libsecret-1-dev');
     expect(install).not.toMatch(/pkg-config|\bdbus\b/);
+  });
+
+  it("keeps apt's chatter out of the output when the install works", () => {
+    const m = machine({ installed: [] });
+    const r = run(join(ROOT, 'scripts/system-deps.sh'), ['build'], m.path);
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe('installing Debian packages: libsecret-1-dev pkg-config');
+    expect(r.err).toBe('');
+  });
+
+  it("shows apt's own error when the install fails", () => {
+    const m = machine({ installed: [], aptFails: true });
+    const r = run(join(ROOT, 'scripts/system-deps.sh'), ['build'], m.path);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('E: Unable to locate package libsecret-1-dev');
   });
 
   it('does nothing when everything is installed', () => {

@@ -47,7 +47,9 @@ export async function probeKeychain(keytar: KeytarLike): Promise<KeychainStatus>
 /** Maps libsecret / D-Bus / macOS / Windows keychain errors to a reason the UI explains. */
 export function classifyKeychainError(err: unknown): KeychainStatus {
   const detail = errorText(err);
-  if (/org\.freedesktop\.secrets|ServiceUnknown|autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|Secret Service/i.test(detail)) {
+  // "spawn a message bus without a machine-id": GDBus on a machine with no D-Bus at all (a fresh
+  // minimal Debian, a container): no session bus, so no Secret Service either.
+  if (/org\.freedesktop\.secrets|ServiceUnknown|autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|Secret Service|spawn a message bus/i.test(detail)) {
     return { available: false, reason: 'no-secret-service', detail };
   }
   if (/locked|dismissed|cancel|User interaction is not allowed/i.test(detail)) {

@@ -14,6 +14,14 @@ describe('keychain status', () => {
     expect(status).toMatchObject({ available: false, reason: 'no-secret-service' });
   });
 
+  it('reports a machine without D-Bus (no machine-id) as a missing Secret Service', () => {
+    // What keytar says on a fresh minimal Debian with no dbus package (seen in a debootstrap root).
+    const err = new Error(
+      'Cannot spawn a message bus without a machine-id: Unable to load /var/lib/dbus/machine-id or /etc/machine-id: Failed to open file “/var/lib/dbus/machine-id”: No such file or directory',
+    );
+    expect(classifyKeychainError(err)).toMatchObject({ available: false, reason: 'no-secret-service' });
+  });
+
   it('reports a locked keyring', () => {
     expect(classifyKeychainError(new Error('Cannot create an item in a locked collection'))).toMatchObject({ reason: 'locked' });
   });
