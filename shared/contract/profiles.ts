@@ -182,10 +182,6 @@ export const LocaleTagSchema = z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z
 
 export const profileCalls = defineCalls({
   /** Every profile, with days left until its secret expires; `recovered` when a bad file was moved aside. */
-  profilesList: {
-    input: z.object({}).strict(),
-    output: z.object({ profiles: z.array(ProfileViewSchema), recovered: StoreRecoveredSchema.optional() }),
-  },
   profileGet: { input: byId, output: ProfileViewSchema },
   profileCreate: { input: ProfileCreateInputSchema, output: ProfileViewSchema },
   profileUpdate: { input: ProfileUpdateInputSchema, output: ProfileViewSchema },

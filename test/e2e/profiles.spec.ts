@@ -29,12 +29,12 @@ async function createProfile(request: APIRequestContext, name: string, extra: Re
 }
 
 async function profileNames(request: APIRequestContext): Promise<string[]> {
-  const list = await api<{ profiles: { name: string }[] }>(request, 'profilesList', {});
+  const list = await api<{ profiles: { name: string }[] }>(request, 'profilesPage', {});
   return list.profiles.map((p) => p.name).sort();
 }
 
 async function deleteAll(request: APIRequestContext) {
-  const list = await api<{ profiles: { id: string }[] }>(request, 'profilesList', {});
+  const list = await api<{ profiles: { id: string }[] }>(request, 'profilesPage', {});
   for (const p of list.profiles) await api(request, 'profileDelete', { profileId: p.id });
 }
 

@@ -332,7 +332,7 @@ test.describe('a new profile for a real tenant', () => {
     await expect(app.getByLabel('Client Secret')).toHaveValue('');
     await expect(app.getByTestId('check-button')).toBeEnabled();
 
-    const list = await page.request.post(`${practice.origin}/api/profilesList`, { data: {}, headers: { 'X-Setup-Token': practice.token } });
+    const list = await page.request.post(`${practice.origin}/api/profilesPage`, { data: {}, headers: { 'X-Setup-Token': practice.token } });
     const created = (await list.json()).value.profiles.find((p: { name: string }) => p.name === 'Contoso – Brussels');
     expect(created).toMatchObject({ mailbox: 'no-reply@contoso.onmicrosoft.com', tenantId: '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b', secretStored: true, practice: false });
     expect(JSON.stringify(await page.evaluate('JSON.stringify(localStorage)'))).not.toContain('SecretValue');

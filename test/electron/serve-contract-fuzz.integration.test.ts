@@ -125,7 +125,7 @@ describe(`contract fuzz through browser mode (${TOTAL_REQUESTS} HTTP requests in
     expect(unhandled).toEqual([]);
     expect(prototypeSnapshot()).toEqual(protoBefore);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const res = await post('profilesList', Buffer.from('{}'));
+    const res = await post('profilesPage', Buffer.from('{}'));
     expect(res.status).toBe(200);
   });
 });

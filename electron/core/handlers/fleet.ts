@@ -27,6 +27,7 @@ export function fleetHandlers(ctx: CoreContext, services?: ProfileServices): Pic
       const s = svc();
       // The store opens once per process (it moves a bad file aside); after that this is a property.
       const recovered = s.store.recovered;
+      await s.migrateProxyPasswords(); // a legacy proxy password leaves the file at the first read, as with profileGet
       const page = await profilePage(ctx.dataDir, s.vault, { offset, limit, ...(query ? { query } : {}), ...(s.services.today ? { today: s.services.today() } : {}) });
       return { ...page, ...(recovered ? { recovered } : {}) };
     },

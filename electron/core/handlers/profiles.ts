@@ -8,7 +8,7 @@ import { lazyProfileService } from '../profiles/process-services';
 import { keychainFixMessage } from '../vault/vault';
 
 type ProfileCallName =
-  | 'profilesList' | 'profileGet' | 'profileCreate' | 'profileUpdate' | 'profileRename' | 'profileDuplicate'
+  | 'profileGet' | 'profileCreate' | 'profileUpdate' | 'profileRename' | 'profileDuplicate'
   | 'profileDelete' | 'secretSet' | 'keychainStatus' | 'exportProfile' | 'importProfile';
 
 /**
@@ -19,11 +19,6 @@ type ProfileCallName =
 export function profileHandlers(ctx: CoreContext, services?: ProfileServices): Pick<Handlers, ProfileCallName> {
   const svc = lazyProfileService(ctx.dataDir, services);
   return {
-    profilesList: async () => {
-      const s = svc();
-      const profiles = await s.list();
-      return { profiles, ...(s.store.recovered ? { recovered: s.store.recovered } : {}) };
-    },
     profileGet: async ({ profileId }) => svc().view(svc().store.get(profileId)),
     profileCreate: async (input) => svc().create(input),
     profileUpdate: async ({ profileId, changes }) => svc().update(profileId, changes),

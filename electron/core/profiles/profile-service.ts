@@ -109,7 +109,7 @@ export class ProfileService {
    * keychain account) into the keychain, once per service. With the keychain down they stay
    * where they were (never returned: views strip them) and move on a later start.
    */
-  private migrateProxyPasswords(): Promise<void> {
+  migrateProxyPasswords(): Promise<void> {
     this.migration ??= (async () => {
       // The index says which stored URLs still hold a password: only those profiles are read.
       for (const row of this.store.summaries()) {

@@ -156,7 +156,7 @@ describe('error messages', () => {
       appInfo: async () => {
         throw new CallFailure('SMTP_FAILED', `server said 535 5.7.3 to AUTH XOAUTH2 ${xoauth2Base64} with Bearer ${token} (client_secret=${secret})`);
       },
-      profilesList: async () => {
+      profilesExpiry: async () => {
         throw new Error(`secret ${secret} token ${token}`);
       },
     } as unknown as Handlers;
@@ -164,8 +164,8 @@ describe('error messages', () => {
     expect(failed.ok).toBe(false);
     expect(JSON.stringify(failed)).toContain('535 5.7.3');
     expect(leaks(JSON.stringify(failed))).toEqual([]);
-    const internal = await dispatch(handlers, 'profilesList', {});
-    expect(internal).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'internal error in profilesList' } });
+    const internal = await dispatch(handlers, 'profilesExpiry', {});
+    expect(internal).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'internal error in profilesExpiry' } });
   });
 });
 

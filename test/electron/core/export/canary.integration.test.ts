@@ -66,7 +66,7 @@ if (status.available) {
       const coreCtx = { dataDir, version: '0.1.0', shell: 'browser', practice: false } as const;
       const drafts = new DraftSecretStore();
       const handlers = forgetDraftSecretOn(
-        { ...profileHandlers(coreCtx, services), ...desktopHandlers(coreCtx, services), ...draftSecretHandlers(coreCtx, services, drafts) } as unknown as Handlers,
+        { ...profileHandlers(coreCtx, services), ...fleetHandlers(coreCtx, services), ...desktopHandlers(coreCtx, services), ...draftSecretHandlers(coreCtx, services, drafts) } as unknown as Handlers,
         drafts,
       );
       const call = async (name: keyof typeof contract & string, input: unknown) => {
@@ -75,7 +75,7 @@ if (status.available) {
         if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
         return result.value as Record<string, unknown>;
       };
-      const list = await call('profilesList', {});
+      const list = await call('profilesPage', {});
       const id = (list['profiles'] as Array<{ id: string }>)[0]!.id;
       const chain = await certificateChain();
       await call('profileUpdate', { profileId: id, changes: { servicePrincipalObjectId: SP_OID, proxy: PROXY_URL } });
@@ -113,7 +113,7 @@ if (status.available) {
       expect(await dispatch(handlers, 'copyClientSecret', { profileId: imported['id'] })).toMatchObject({ ok: false, error: { code: 'SECRET_NOT_STORED' } });
       await call('profileDelete', { profileId: imported['id'] });
       await call('profileDelete', { profileId: copy['id'] });
-      await call('profilesList', {});
+      await call('profilesPage', {});
       expect(Object.keys(exported)).toHaveLength(5);
 
       // 3. Every export through the CLI, to files and to stdout; list and show.
@@ -189,7 +189,7 @@ if (status.available) {
       };
       const id = store.list().find((p) => p.name === 'Fragment Co')!.id;
       expect(await vault.get(id)).toBe(FRAGMENT_CANARY); // the secret really is stored
-      await call('profilesList', {});
+      await call('profilesPage', {});
       await call('profilesPage', { offset: 0, limit: 50 });
       await call('profileGet', { profileId: id });
       await call('secretSet', { profileId: id, secret: FRAGMENT_CANARY });
@@ -270,7 +270,7 @@ if (status.available) {
       const services = { store, vault: new Vault() };
       const coreCtx = { dataDir, version: '0.1.0', shell: 'browser', practice: false } as const;
       const drafts = new DraftSecretStore();
-      const handlers = { ...profileHandlers(coreCtx, services), ...desktopHandlers(coreCtx, services), ...draftSecretHandlers(coreCtx, services, drafts) } as unknown as Handlers;
+      const handlers = { ...profileHandlers(coreCtx, services), ...fleetHandlers(coreCtx, services), ...desktopHandlers(coreCtx, services), ...draftSecretHandlers(coreCtx, services, drafts) } as unknown as Handlers;
       const created = await dispatch(handlers, 'profileCreate', { name: 'Canary Co', mailbox: MAILBOX, tenantId: TENANT, clientId: CLIENT, secretExpiry: '2027-06-30', proxy: PROXY_URL });
       if (!created.ok) throw new Error(created.error.message);
       const responses: unknown[] = [
@@ -281,7 +281,7 @@ if (status.available) {
       ];
       responses.splice(1, 0, await dispatch(handlers, 'secretSet', { profileId: created.value.id, secret: CANARY }));
       for (const format of ['json', 'html', 'ps1', 'ics'] as const) responses.push(await dispatch(handlers, 'exportProfile', { profileId: created.value.id, format }));
-      responses.push(await dispatch(handlers, 'profilesList', {}), await dispatch(handlers, 'profileGet', { profileId: created.value.id }));
+      responses.push(await dispatch(handlers, 'profilesPage', {}), await dispatch(handlers, 'profileGet', { profileId: created.value.id }));
       expect(responses[1]).toMatchObject({ ok: true, value: { secretStorage: 'session', secretStored: true } });
       // The one call that returns it (browser mode's copy button), checked apart from the rest.
       expect(await dispatch(handlers, 'copyClientSecret', { profileId: created.value.id })).toEqual({ ok: true, value: { mode: 'deliver', secret: CANARY, clearAfterSeconds: 60 } });

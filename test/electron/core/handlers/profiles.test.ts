@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../../../electron/core/handlers/dispatch';
+import { fleetHandlers } from '../../../../electron/core/handlers/fleet';
 import { profileHandlers } from '../../../../electron/core/handlers/profiles';
 import { ProfileStore } from '../../../../electron/core/profiles/store';
 import { Vault } from '../../../../electron/core/vault/vault';
@@ -16,7 +17,7 @@ const create = { name: 'Contoso HQ', mailbox: MAILBOX, tenantId: TENANT, clientI
 function setup(keytar = memoryKeytar()) {
   const store = new ProfileStore({ dataDir: dir });
   const vault = new Vault({ keytar });
-  const handlers = profileHandlers(ctx(), { store, vault, today: () => '2026-12-01' }) as unknown as Handlers;
+  const handlers = { ...profileHandlers(ctx(), { store, vault, today: () => '2026-12-01' }), ...fleetHandlers(ctx(), { store, vault, today: () => '2026-12-01' }) } as unknown as Handlers;
   const call = async <K extends keyof typeof contract & string>(name: K, input: unknown) => {
     const result = await dispatch(handlers, name, input);
     // Every output must match its declared schema: what the renderer gets is exactly this.
@@ -83,7 +84,7 @@ describe('profile calls', () => {
     expect(await call('profileUpdate', { profileId: id, changes: { route: 'app-rbac', smtpPort: null } })).toMatchObject({ ok: true, value: { route: 'app-rbac' } });
     expect(await call('profileDelete', { profileId: id })).toEqual({ ok: true, value: { deleted: true } });
     expect(keytar.entries.size).toBe(0);
-    const list = await call('profilesList', {});
+    const list = await call('profilesPage', {});
     expect(list.ok && list.value.profiles.map((p) => p.name)).toEqual(['Contoso Main (copy)']);
     expect(await call('profileGet', { profileId: id })).toMatchObject({ ok: false, error: { code: 'PROFILE_NOT_FOUND' } });
   });
@@ -96,10 +97,10 @@ describe('profile calls', () => {
     expect(await call('profileGet', { profileId: id })).toMatchObject({ ok: true, value: { secretStored: true, secretStorage: 'keychain' } });
   });
 
-  it('profilesList reports a moved-aside file', async () => {
+  it('profilesPage reports a moved-aside file', async () => {
     fs.writeFileSync(path.join(dir, 'profiles.json'), 'not json');
     const { call } = setup();
-    const list = await call('profilesList', {});
+    const list = await call('profilesPage', {});
     expect(list.ok && list.value.recovered?.reason).toBe('invalid-json');
   });
 
@@ -115,7 +116,7 @@ describe('profile calls', () => {
     expect(imported).toMatchObject({ ok: true, value: { name: 'Contoso HQ (2)', tenantId: TENANT, secretStored: false } });
     const tampered = exported.value.content.replace(MAILBOX, 'evil@contoso.onmicrosoft.com');
     expect(await call('importProfile', { content: tampered })).toMatchObject({ ok: false, error: { code: 'IMPORT_TAMPERED' } });
-    const list = await call('profilesList', {});
+    const list = await call('profilesPage', {});
     expect(list.ok && list.value.profiles).toHaveLength(2);
   });
 });

@@ -64,7 +64,7 @@ describe('practice profile and diagnoseProfile', () => {
   });
 
   it('verifies the healthy practice tenant and saves the full run as the last verification', async () => {
-    const list = await run('profilesList', {});
+    const list = await run('profilesPage', {});
     const profile = list.ok ? list.value.profiles.find((p) => p.practice)! : null;
     const report = await run('diagnoseProfile', { profileId: profile!.id });
     expect(report.ok).toBe(true);
@@ -77,7 +77,7 @@ describe('practice profile and diagnoseProfile', () => {
   });
 
   it('a step-only run is not saved as the last verification', async () => {
-    const list = await run('profilesList', {});
+    const list = await run('profilesPage', {});
     const profile = list.ok ? list.value.profiles.find((p) => p.practice)! : null;
     const before = profile!.lastVerification?.startedAt;
     const report = await run('diagnoseProfile', { profileId: profile!.id, steps: ['app-registration'] });
@@ -89,7 +89,7 @@ describe('practice profile and diagnoseProfile', () => {
   it('switching the scenario refreshes the practice profile, and the diagnosis names the cause', async () => {
     const switched = await run('practiceSetScenario', { scenario: 'wrong-tenant' });
     expect(switched).toMatchObject({ ok: true, value: { active: true, scenario: 'wrong-tenant' } });
-    const list = await run('profilesList', {});
+    const list = await run('profilesPage', {});
     const profile = list.ok ? list.value.profiles.find((p) => p.practice)! : null;
     expect(profile!.lastVerification).toBeNull();
     const report = await run('diagnoseProfile', { profileId: profile!.id });
@@ -103,7 +103,7 @@ describe('practice profile and diagnoseProfile', () => {
   });
 
   it('never puts a practice secret in a reply or in a file under the data folder', async () => {
-    const list = await run('profilesList', {});
+    const list = await run('profilesPage', {});
     const profile = list.ok ? list.value.profiles.find((p) => p.practice)! : null;
     const secret = (await vault.get(profile!.id))!;
     for (const output of outputs) expect(output).not.toContain(secret);

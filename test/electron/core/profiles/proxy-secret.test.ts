@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../../../electron/core/handlers/dispatch';
+import { fleetHandlers } from '../../../../electron/core/handlers/fleet';
 import { profileHandlers } from '../../../../electron/core/handlers/profiles';
 import { ProfileStore } from '../../../../electron/core/profiles/store';
 import { ProfileService } from '../../../../electron/core/profiles/profile-service';
@@ -25,7 +26,7 @@ const create = { name: 'Contoso HQ', mailbox: MAILBOX, tenantId: TENANT, clientI
 function setup(keytar = memoryKeytar()) {
   const store = new ProfileStore({ dataDir: dir });
   const vault = new Vault({ keytar });
-  const handlers = profileHandlers({ dataDir: dir, version: '0.1.0', shell: 'browser', practice: false }, { store, vault }) as unknown as Handlers;
+  const handlers = { ...profileHandlers({ dataDir: dir, version: '0.1.0', shell: 'browser', practice: false }, { store, vault }), ...fleetHandlers({ dataDir: dir, version: '0.1.0', shell: 'browser', practice: false }, { store, vault }) } as unknown as Handlers;
   const outputs: string[] = [];
   const call = async <K extends keyof typeof contract & string>(name: K, input: unknown) => {
     const result = await dispatch(handlers, name, input);
@@ -50,7 +51,7 @@ describe('the proxy password', () => {
     expect(created['proxy']).toBe('http://svc-ise@proxy.contoso.test:3128');
     expect(created['proxyPasswordStored']).toBe(true);
     await call('profileGet', { profileId: id });
-    await call('profilesList', {});
+    await call('profilesPage', {});
     await call('profileUpdate', { profileId: id, changes: { proxy: PROXY.replace('3128', '8080') } });
     await call('exportProfile', { profileId: id, format: 'json' });
     expect(outputs.join('\n')).not.toContain(PROXY_PW);
@@ -77,8 +78,9 @@ describe('the proxy password', () => {
     const legacy = { id: '6a0f4c8e-1d3b-4b7a-9c2e-8f5d0a6b3e71', name: 'Old', customer: '', iseVersion: '', mailbox: MAILBOX, tenantId: TENANT, clientId: CLIENT, route: 'classic', practice: false, proxy: PROXY, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', lastVerification: null };
     fs.writeFileSync(file(), JSON.stringify({ __internal__: { migrations: { version: '1.0.0' } }, schemaVersion: 1, profiles: [legacy] }));
     const { call, outputs, vault, store } = setup();
-    const list = await call('profilesList', {});
-    expect((list['profiles'] as Array<Record<string, unknown>>)[0]).toMatchObject({ proxy: 'http://svc-ise@proxy.contoso.test:3128', proxyPasswordStored: true });
+    const list = await call('profilesPage', {});
+    expect((list['profiles'] as Array<Record<string, unknown>>)[0]).toMatchObject({ proxy: 'http://svc-ise@proxy.contoso.test:3128' });
+    expect(await call('profileGet', { profileId: legacy.id })).toMatchObject({ proxy: 'http://svc-ise@proxy.contoso.test:3128', proxyPasswordStored: true });
     expect(fs.readFileSync(file(), 'utf8')).not.toContain(encodeURIComponent(PROXY_PW));
     expect(outputs.join('\n')).not.toContain(encodeURIComponent(PROXY_PW));
     expect(await proxyUrlFor(vault, store.get(legacy.id))).toBe(PROXY);
