@@ -10,6 +10,7 @@ import {
   GuestLogAnalysis,
   MAX_ENTRY_CHARS,
   MAX_ENTRY_LINES,
+  MAX_LINE_DECODE_BYTES,
   PREFILTER_FRAGMENTS,
   PREFILTER_SEARCH,
   type LogInput,
@@ -33,7 +34,14 @@ function referenceEntries(data: Buffer): RawEntry[] {
   const rawLines = latin1.split('\n');
   if (rawLines[rawLines.length - 1] === '') rawLines.pop(); // the file ends with a newline
   const prefilter = createPrefilter();
-  const decode = (line: string) => Buffer.from(line.endsWith('\r') ? line.slice(0, -1) : line, 'latin1').toString('utf8');
+  // Each line's head only: MAX_LINE_DECODE_BYTES bytes, less the bytes of a UTF-8 sequence the cut would split (at most 3).
+  const head = (line: string) => {
+    if (line.length <= MAX_LINE_DECODE_BYTES) return line;
+    let cut = MAX_LINE_DECODE_BYTES;
+    for (let k = 0; k < 3 && (line.charCodeAt(cut) & 0xc0) === 0x80; k++) cut--;
+    return line.slice(0, cut);
+  };
+  const decode = (line: string) => Buffer.from(head(line.endsWith('\r') ? line.slice(0, -1) : line), 'latin1').toString('utf8');
   const groups: string[][] = [];
   rawLines.forEach((line, i) => {
     if (i === 0 || isHeaderAt(line, 0)) groups.push([line]);
@@ -178,6 +186,38 @@ describe('guest.log analyzer: the fast path equals the naive reference', () => {
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('on lines of 40-200 KB (decoded up to MAX_LINE_DECODE_BYTES each, a UTF-8 sequence at the cut kept whole), whatever the chunking', async () => {
+    const parts: string[] = [];
+    for (let n = 0; n < 40; n++) {
+      const fill = 'abcdefghij'.repeat(4000 + n * 400);
+      // A 2-, 3- or 4-byte character right across the cut of a line, for some entries.
+      const pad = 'x'.repeat(MAX_LINE_DECODE_BYTES - 120 + (n % 4));
+      switch (n % 4) {
+        case 0:
+          parts.push(`${TS(n)} ERROR [admin-http-pool${n}][[]] ${SS} -::admin:::- Exception : javax.mail.AuthenticationFailedException: 535 5.7.3 Authentication unsuccessful ${pad}\u00e9\u20ac\u{1F600}${fill}\n`);
+          break;
+        case 1:
+          // The fragment only past the cut: read (the prefilter saw it) but classified on the head.
+          parts.push(`${TS(n)} DEBUG [admin-http-pool${n}][[]] ${SS} -::admin:::- ${fill} connect timed out\n\tat a.B.c(B.java:1) ${fill}\n`);
+          break;
+        case 2:
+          parts.push(`${TS(n)} INFO   [admin-http-pool${n}][[]] ${R} -::sponsor:::- sendMailMessage: Future.get status: success Time taken for Future.get method call is ${n * 131} Milliseconds. ${fill}\r\n`);
+          break;
+        default:
+          parts.push(`${TS(n)} ERROR [admin-http-pool${n}][[]] ${SS} -::admin:::- something failed ${fill}\n\tat x ${pad}\u20ac${fill}\n\tat javax.mail.Transport.send: 535 5.7.3 Authentication unsuccessful ${fill}\n`);
+      }
+    }
+    const data = Buffer.from(parts.join(''), 'utf8');
+    const expected = withoutTiming(referenceAnalysis([{ name: 'long.log', data }]));
+    expect(expected.stats.entries).toBe(40);
+    expect(expected.sends.success).toBe(10);
+    expect(expected.findings.find((f) => f.code === 'SMTP_AUTH_REJECTED')?.count).toBe(20);
+    expect(expected.findings.find((f) => f.code === 'NET_CONNECT_TIMEOUT')).toBeUndefined();
+    for (const size of [data.length, 64 * 1024, 4099]) {
+      expect({ size, a: withoutTiming(await analyzeGuestLogs([chunked('long.log', data, size)])) }).toEqual({ size, a: expected });
     }
   });
 
