@@ -42,6 +42,13 @@ interface Stored<V> {
    * its time and thread, and the scanner may take it without searching it.
    */
   hit: boolean;
+  hash: number;
+  /**
+   * The stored entry that followed this one the last time it was found: a log of events repeats
+   * its messages in the same order (a send logs the same few lines each time), so the next entry
+   * is first compared with this one, byte for byte, without hashing it (see look()).
+   */
+  next: Stored<V> | null;
 }
 
 export class EntryMemo<V> {
@@ -63,6 +70,8 @@ export class EntryMemo<V> {
   private words: Int32Array = new Int32Array(0);
   private wordsOf: ArrayBufferLike | null = null;
   private readonly hits: number[] = [];
+  /** The stored entry the last lookup found, or the one remember() stored last (null after a miss). */
+  private last: Stored<V> | null = null;
 
   /**
    * The stored reading of the entry `buf[start, end)` whose first line ends at `headerEnd`, or
@@ -79,28 +88,45 @@ export class EntryMemo<V> {
     let close = open + 1;
     while (close < headerEnd && buf[close] !== CLOSE) close++;
     if (close >= headerEnd) return undefined;
-    const h = this.hashSpan(buf, start + 23, open + 1, this.hashSpan(buf, close, end, 0x811c9dc5));
+    const len1 = open + 1 - (start + 23);
+    const len2 = end - close;
     this.buf = buf;
     this.start = start;
     this.open = open;
     this.close = close;
     this.end = end;
     this.headerEnd = headerEnd;
+    // The entry that followed the last one found, compared first: no hash when it is the one.
+    const last = this.last;
+    const guess = last?.next;
+    if (guess && (!mustHit || guess.hit) && this.matches(guess, buf, start, close, end, len1, len2)) {
+      this.hash = guess.hash;
+      this.last = guess;
+      return guess.value;
+    }
+    this.last = null;
+    const h = this.hashSpan(buf, start + 23, open + 1, this.hashSpan(buf, close, end, 0x811c9dc5));
     this.hash = h;
     const candidates = this.table.get(h);
     if (!candidates) return undefined;
-    const len1 = open + 1 - (start + 23);
-    const len2 = end - close;
     for (let i = 0; i < candidates.length; i++) {
       const c = candidates[i]!;
-      if (c.split !== len1 || c.key.length !== len1 + len2 || (mustHit && !c.hit)) continue;
-      // The first span (level and padding, a few bytes) byte by byte; the rest in one native compare.
-      const key = c.key;
-      let k = 0;
-      while (k < len1 && key[k] === buf[start + 23 + k]) k++;
-      if (k === len1 && buf.compare(key, len1, len1 + len2, close, end) === 0) return c.value;
+      if ((mustHit && !c.hit) || !this.matches(c, buf, start, close, end, len1, len2)) continue;
+      if (last) last.next = c;
+      this.last = c;
+      return c.value;
     }
     return undefined;
+  }
+
+  /** True when `c`'s key is the entry's bytes but for time and thread (spans of `len1` and `len2` bytes). */
+  private matches(c: Stored<V>, buf: Buffer, start: number, close: number, end: number, len1: number, len2: number): boolean {
+    if (c.split !== len1 || c.key.length !== len1 + len2) return false;
+    // The first span (level and padding, a few bytes) byte by byte; the rest in one native compare.
+    const key = c.key;
+    let k = 0;
+    while (k < len1 && key[k] === buf[start + 23 + k]) k++;
+    return k === len1 && buf.compare(key, len1, len1 + len2, close, end) === 0;
   }
 
   /**
@@ -157,6 +183,7 @@ export class EntryMemo<V> {
     if (this.stored >= MAX_STORED) {
       this.table.clear();
       this.stored = 0;
+      this.last = null;
     }
     const len1 = this.open + 1 - (this.start + 23);
     const key = Buffer.allocUnsafe(len1 + this.end - this.close);
@@ -167,10 +194,11 @@ export class EntryMemo<V> {
     PREFILTER_SEARCH.find(buf, this.start + 23, this.open + 1, hits);
     PREFILTER_SEARCH.find(buf, this.close, this.end, hits);
     const list = this.table.get(this.hash);
-    const stored = { key, split: len1, value, hit: hits.length > 0 };
+    const stored: Stored<V> = { key, split: len1, value, hit: hits.length > 0, hash: this.hash, next: null };
     if (list) list.push(stored);
     else this.table.set(this.hash, [stored]);
     this.stored++;
+    this.last = stored;
     this.buf = null;
   }
 }

@@ -221,6 +221,21 @@ describe('guest.log analyzer: the fast path equals the naive reference', () => {
     }
   });
 
+  it('reads an entry that differs by one byte from the one that followed the same entry before (the memo\'s guess)', async () => {
+    // A then B, A then B, ... then A then B2: B2 has B's length and differs in one digit, so only
+    // the byte compare of the guessed successor can tell them apart.
+    const a = `DEBUG [admin-http-pool1][[]] ${SS} -::admin:::- Calling Future.get.... Exception handler ready`;
+    const b = (digit: string) => `ERROR [admin-http-pool1][[]] cpm.guestaccess.apiservices.oauth.ExchangeOnlineProvider -::admin:::- Error acquiring token: AADSTS${digit}0002: Tenant not found`;
+    const lines: string[] = [];
+    for (let n = 0; n < 300; n++) lines.push(`${TS(2 * n)} ${a}`, `${TS(2 * n + 1)} ${b(n % 7 === 6 ? '8' : '9')}`);
+    const data = Buffer.from(lines.join('\n') + '\n');
+    const expected = withoutTiming(referenceAnalysis([{ name: 'guess.log', data }]));
+    expect(expected.stats.entries).toBe(600);
+    expect(expected.findings.map((f) => f.code)).toContain('TOKEN_TENANT_NOT_FOUND');
+    expect(expected.findings.find((f) => f.code === 'TOKEN_TENANT_NOT_FOUND')!.count).toBe(300 - Math.floor(300 / 7));
+    expect(withoutTiming(await analyzeGuestLogs([bufferInput('guess.log', data)]))).toEqual(expected);
+  });
+
   it('does not count an entry like one whose only fragment was in its thread', async () => {
     // The memo keys an entry on its bytes without time and thread: a fragment in the thread
     // (PKIX here) must not make the same message on another thread count.
