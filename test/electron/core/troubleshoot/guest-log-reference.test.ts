@@ -236,6 +236,44 @@ describe('guest.log analyzer: the fast path equals the naive reference', () => {
     expect(withoutTiming(await analyzeGuestLogs([bufferInput('guess.log', data)]))).toEqual(expected);
   });
 
+  it('reads each send\'s own duration where the memo leaves durations out of its key (slow sends, odd digits, two durations in a line)', async () => {
+    const lines: string[] = [];
+    const durations = [97, 5123, 10_001, 0, 123456789, 1234567890, 12, 99_999, 7, 10_000];
+    for (let n = 0; n < 400; n++) {
+      const d = durations[n % durations.length]! + (n % 3);
+      const t = TS(n);
+      switch (n % 6) {
+        case 0:
+          lines.push(`${t} INFO   [admin-http-pool${n % 4}][[]] ${R} -::sponsor:::- submitMailMsgJob: Time taken for transport.sendMessage() call is ${d} Milli Seconds.`);
+          break;
+        case 1:
+          lines.push(`${t} INFO   [admin-http-pool${n % 4}][[]] ${R} -::sponsor:::- sendMailMessage: Future.get status: success Time taken for Future.get method call is ${d} Milliseconds.`);
+          break;
+        case 2:
+          // A failed send: its code comes from the error table, its duration still counts.
+          lines.push(`${t} INFO   [admin-http-pool${n % 4}][[]] ${R} -::sponsor:::- sendMailMessage: Future.get status: failed 535 5.7.3 Authentication unsuccessful Time taken for Future.get method call is ${d} Milliseconds.`);
+          break;
+        case 3:
+          // Two durations in one line: the RegExp reads the first, whose digits are in the key.
+          lines.push(`${t} INFO   [admin-http-pool${n % 4}][[]] ${R} -::sponsor:::- Time taken for Future.get method call is 5 Milliseconds. Time taken for Future.get method call is ${n % 4 === 1 ? 5 : d} Milliseconds.`);
+          break;
+        case 4:
+          lines.push(`${t} INFO   [admin-http-pool${n % 4}][[]] ${R} -::sponsor:::- submitMailMsgJob: Time taken for transport.sendMessage() call is ${d} Milli Seconds.\r`);
+          break;
+        default:
+          // The duration in a continuation line: the entry is not one line, its duration stays in the key.
+          lines.push(`${t} INFO   [admin-http-pool${n % 4}][[]] ${R} -::sponsor:::- sendMailMessage: Future.get status: success`, `\tTime taken for Future.get method call is ${d} Milliseconds.`);
+      }
+    }
+    const data = Buffer.from(lines.join('\n') + '\n');
+    const expected = withoutTiming(referenceAnalysis([{ name: 'durations.log', data }]));
+    expect(expected.slowSendCount).toBeGreaterThan(50);
+    expect(new Set(expected.timeline.map((e) => e.durationMs)).size).toBeGreaterThan(10);
+    for (const size of [data.length, 1000, 77]) {
+      expect({ size, a: withoutTiming(await analyzeGuestLogs([chunked('durations.log', data, size)])) }).toEqual({ size, a: expected });
+    }
+  });
+
   it('does not count an entry like one whose only fragment was in its thread', async () => {
     // The memo keys an entry on its bytes without time and thread: a fragment in the thread
     // (PKIX here) must not make the same message on another thread count.
