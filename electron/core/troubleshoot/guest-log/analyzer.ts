@@ -185,7 +185,11 @@ export class GuestLogAnalysis {
     const known = this.memo.look(buf, start, headerEnd, end, mustHit);
     if (known === undefined) return false;
     this.entries++;
-    if (known.meaning) this.record(known.meaning, this.memo.time(), this.memo.thread(), known.level, known.text);
+    if (!known.meaning) return true;
+    // A send's duration is not part of the memo's key: this entry's own goes in (see addEntry).
+    const durationMs = this.memo.duration();
+    const meaning = durationMs === undefined ? known.meaning : { ...known.meaning, durationMs };
+    this.record(meaning, this.memo.time(), this.memo.thread(), known.level, known.text);
     return true;
   }
 
@@ -196,10 +200,24 @@ export class GuestLogAnalysis {
     const meaning = classifyEntry(entry);
     const { time, thread, level } = entry.header;
     // Stored for entries like it only when the bytes' time and thread are what the header says (entry-memo.ts).
-    if (this.memo.canRemember() && time === this.memo.time() && thread === this.memo.thread()) {
+    if (this.memo.canRemember() && time === this.memo.time() && thread === this.memo.thread() && this.durationAlone(meaning, text)) {
       this.memo.remember({ meaning, level, text });
     }
     if (meaning) this.record(meaning, time, thread, level, text);
+  }
+
+  /**
+   * True when the entry last looked up has no duration left out of its key, or when its reading
+   * depends on that duration only through durationMs: a send or transport line without a failure
+   * code, whose durationMs is those digits (the text, which holds them, is used only for a
+   * finding's sample, and such an entry has no finding).
+   */
+  private durationAlone(meaning: EntryMeaning | null, text: string): boolean {
+    const d = this.memo.duration();
+    if (d === undefined) return true;
+    // One ` call is ` only: else the RegExps of events.ts may read another one's digits, which are in the key.
+    if (text.indexOf(' call is ') !== text.lastIndexOf(' call is ')) return false;
+    return meaning !== null && meaning.code === undefined && (meaning.kind === 'transport-send' || meaning.kind === 'send-success') && meaning.durationMs === d;
   }
 
   private record(meaning: EntryMeaning, time: string, thread: string, level: string, text: string): void {

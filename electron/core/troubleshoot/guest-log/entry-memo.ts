@@ -30,11 +30,17 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
+/** ` call is `: the bytes before a send's duration (`Time taken for … call is 5123 Milli Seconds.`). */
+const CALL_IS = Buffer.from(' call is ');
+const MILLI = Buffer.from(' Milli');
+
 interface Stored<V> {
-  /** The key bytes: [start + 23, open + 1) then [close, end). */
+  /** The key bytes: [start + 23, open + 1), [close, d0) and [d1, end) (the duration left out). */
   key: Buffer;
   /** Where the first span ends inside `key`. */
   split: number;
+  /** The length of the second span. */
+  split2: number;
   value: V;
   /**
    * The key's bytes hold a prefilter hit (a fragment cannot hold `[` or `]`, so a hit lies wholly
@@ -42,6 +48,13 @@ interface Stored<V> {
    * its time and thread, and the scanner may take it without searching it.
    */
   hit: boolean;
+  hash: number;
+  /**
+   * The stored entry that followed this one the last time it was found: a log of events repeats
+   * its messages in the same order (a send logs the same few lines each time), so the next entry
+   * is first compared with this one, byte for byte, without hashing it (see look()).
+   */
+  next: Stored<V> | null;
 }
 
 export class EntryMemo<V> {
@@ -55,6 +68,9 @@ export class EntryMemo<V> {
   private end = 0;
   private headerEnd = 0;
   private hash = 0;
+  /** The duration's digits [d0, d1) in the entry last looked up (d0 = d1 = end: none). */
+  private d0 = 0;
+  private d1 = 0;
   /**
    * Hashes of entries seen once. An entry is stored only when seen a second time: a send's
    * duration makes its entries unique, and storing those would push the repeated ones out.
@@ -63,6 +79,8 @@ export class EntryMemo<V> {
   private words: Int32Array = new Int32Array(0);
   private wordsOf: ArrayBufferLike | null = null;
   private readonly hits: number[] = [];
+  /** The stored entry the last lookup found, or the one remember() stored last (null after a miss). */
+  private last: Stored<V> | null = null;
 
   /**
    * The stored reading of the entry `buf[start, end)` whose first line ends at `headerEnd`, or
@@ -79,28 +97,86 @@ export class EntryMemo<V> {
     let close = open + 1;
     while (close < headerEnd && buf[close] !== CLOSE) close++;
     if (close >= headerEnd) return undefined;
-    const h = this.hashSpan(buf, start + 23, open + 1, this.hashSpan(buf, close, end, 0x811c9dc5));
+    const len1 = open + 1 - (start + 23);
+    this.durationSpan(buf, close, headerEnd, end);
+    const d0 = this.d0;
+    const d1 = this.d1;
+    const len2 = d0 - close;
     this.buf = buf;
     this.start = start;
     this.open = open;
     this.close = close;
     this.end = end;
     this.headerEnd = headerEnd;
+    // The entry that followed the last one found, compared first: no hash when it is the one.
+    const last = this.last;
+    const guess = last?.next;
+    if (guess && (!mustHit || guess.hit) && this.matches(guess, buf, start, close, end, len1, len2)) {
+      this.hash = guess.hash;
+      this.last = guess;
+      return guess.value;
+    }
+    this.last = null;
+    const h = this.hashSpan(buf, start + 23, open + 1, this.hashSpan(buf, d1, end, this.hashSpan(buf, close, d0, 0x811c9dc5)));
     this.hash = h;
     const candidates = this.table.get(h);
     if (!candidates) return undefined;
-    const len1 = open + 1 - (start + 23);
-    const len2 = end - close;
     for (let i = 0; i < candidates.length; i++) {
       const c = candidates[i]!;
-      if (c.split !== len1 || c.key.length !== len1 + len2 || (mustHit && !c.hit)) continue;
-      // The first span (level and padding, a few bytes) byte by byte; the rest in one native compare.
-      const key = c.key;
-      let k = 0;
-      while (k < len1 && key[k] === buf[start + 23 + k]) k++;
-      if (k === len1 && buf.compare(key, len1, len1 + len2, close, end) === 0) return c.value;
+      if ((mustHit && !c.hit) || !this.matches(c, buf, start, close, end, len1, len2)) continue;
+      if (last) last.next = c;
+      this.last = c;
+      return c.value;
     }
     return undefined;
+  }
+
+  /**
+   * True when `c`'s key is the entry's bytes but for time, thread and duration (spans of `len1`,
+   * `len2` bytes and the rest up to `end`, this.d0 and this.d1 set by durationSpan).
+   */
+  private matches(c: Stored<V>, buf: Buffer, start: number, close: number, end: number, len1: number, len2: number): boolean {
+    const d1 = this.d1;
+    if (c.split !== len1 || c.split2 !== len2 || c.key.length !== len1 + len2 + (end - d1)) return false;
+    // The first span (level and padding, a few bytes) byte by byte; the rest in native compares.
+    const key = c.key;
+    let k = 0;
+    while (k < len1 && key[k] === buf[start + 23 + k]) k++;
+    if (k !== len1 || buf.compare(key, len1, len1 + len2, close, close + len2) !== 0) return false;
+    return d1 === end || buf.compare(key, len1 + len2, key.length, d1, end) === 0;
+  }
+
+  /**
+   * Finds a send's duration in a one-line entry, `… call is <1-9 digits> Milli…` at the end of
+   * its line (the transport.sendMessage() and Future.get lines of every send), and leaves it out
+   * of the key: every send has its own duration, so without this each of them was read in full.
+   * The reading stored for such a key holds some other send's duration: the caller puts this
+   * one's in (duration()), and stores only readings that depend on the digits in no other way
+   * (see the analyzer's addEntry).
+   */
+  private durationSpan(buf: Buffer, close: number, headerEnd: number, end: number): void {
+    this.d0 = this.d1 = end;
+    if (end !== headerEnd + 1) return;
+    // From the line's end back over ` Milli Seconds.` / ` Milliseconds.` (at most 16 bytes) to the digits.
+    let p = headerEnd;
+    const stop = Math.max(close, headerEnd - 16);
+    while (p > stop && !isDigit(buf[p - 1]!)) p--;
+    const d1 = p;
+    while (p > close && d1 - p < 10 && isDigit(buf[p - 1]!)) p--;
+    const d0 = p;
+    if (d1 === d0 || d1 - d0 > 9 || d0 - CALL_IS.length < close) return;
+    if (buf.compare(CALL_IS, 0, CALL_IS.length, d0 - CALL_IS.length, d0) !== 0) return;
+    if (d1 + MILLI.length > headerEnd || buf.compare(MILLI, 0, MILLI.length, d1, d1 + MILLI.length) !== 0) return;
+    this.d0 = d0;
+    this.d1 = d1;
+  }
+
+  /** The duration left out of the key of the entry last looked up, or undefined when it has none. */
+  duration(): number | undefined {
+    if (this.buf === null || this.d0 === this.d1) return undefined;
+    let n = 0;
+    for (let p = this.d0; p < this.d1; p++) n = n * 10 + this.buf[p]! - 0x30;
+    return n;
   }
 
   /**
@@ -157,20 +233,26 @@ export class EntryMemo<V> {
     if (this.stored >= MAX_STORED) {
       this.table.clear();
       this.stored = 0;
+      this.last = null;
     }
     const len1 = this.open + 1 - (this.start + 23);
-    const key = Buffer.allocUnsafe(len1 + this.end - this.close);
+    const len2 = this.d0 - this.close;
+    const key = Buffer.allocUnsafe(len1 + len2 + this.end - this.d1);
     buf.copy(key, 0, this.start + 23, this.open + 1);
-    buf.copy(key, len1, this.close, this.end);
+    buf.copy(key, len1, this.close, this.d0);
+    buf.copy(key, len1 + len2, this.d1, this.end);
     const hits = this.hits;
     hits.length = 0;
+    // Each span on its own: a hit across the duration's place is not in every entry with this key.
     PREFILTER_SEARCH.find(buf, this.start + 23, this.open + 1, hits);
-    PREFILTER_SEARCH.find(buf, this.close, this.end, hits);
+    PREFILTER_SEARCH.find(buf, this.close, this.d0, hits);
+    PREFILTER_SEARCH.find(buf, this.d1, this.end, hits);
     const list = this.table.get(this.hash);
-    const stored = { key, split: len1, value, hit: hits.length > 0 };
+    const stored: Stored<V> = { key, split: len1, split2: len2, value, hit: hits.length > 0, hash: this.hash, next: null };
     if (list) list.push(stored);
     else this.table.set(this.hash, [stored]);
     this.stored++;
+    this.last = stored;
     this.buf = null;
   }
 }

@@ -8,7 +8,7 @@
 export { analyzeGuestLogs, bufferInput, fileInput, orderByTime, firstTimestamp, type LogInput } from './sources';
 export { GuestLogAnalysis, SLOW_SEND_MS, type AnalysisPart } from './analyzer';
 export { analyzeInRanges, cutAtEntries, defaultThreads, guestLogWorkerUrl, PARALLEL_MIN_BYTES, startWorkers, type ParallelOptions, type WorkerPool } from './parallel';
-export { GuestLogScanner, MAX_ENTRY_LINES, MAX_ENTRY_CHARS, type RawEntry } from './scanner';
+export { GuestLogScanner, MAX_ENTRY_LINES, MAX_ENTRY_CHARS, MAX_LINE_DECODE_BYTES, decodeCut, type RawEntry } from './scanner';
 export { PREFILTER_SOURCE, PREFILTER_FRAGMENTS, createPrefilter } from './prefilter';
 export { FragmentSearch, PREFILTER_SEARCH } from './search';
 export { GZIP_MAX_OUTPUT_BYTES, GZIP_MAX_RATIO, GZIP_RATIO_AFTER_BYTES, GzipLimitError, type GzipLimitCode, type GzipLimits } from './gzip-limits';

@@ -19,6 +19,15 @@ export interface RawEntry {
 export const MAX_ENTRY_LINES = 60;
 /** Decoded characters of continuation lines kept per entry. */
 export const MAX_ENTRY_CHARS = 16 * 1024;
+/**
+ * Bytes of one line that are decoded (the first line and each continuation line): a line can run
+ * to hundreds of KB (a serialized object, a base64 blob), and decoding it whole, then running the
+ * header RegExp and the classifier over it, made peak RSS follow the line length (a 260 MB file of
+ * 40-200 KB lines peaked at ~360 MB). What classifies an entry stands at the head of its lines;
+ * a timeline detail keeps 240 characters and a sample 400. The prefilter still searches every
+ * byte of the entry's region, so which entries are read does not change.
+ */
+export const MAX_LINE_DECODE_BYTES = 16 * 1024;
 /** A "line" longer than this without a newline is cut there, to keep memory bounded. */
 const MAX_LINE_BYTES = 1024 * 1024;
 /**
@@ -35,9 +44,20 @@ function previousLineStart(buf: Buffer, ls: number): number {
   return ls < 2 ? 0 : buf.lastIndexOf(10, ls - 2) + 1;
 }
 
-/** One line's text as UTF-8 without its line ending: invalid bytes become U+FFFD, never a throw. */
+/**
+ * Where a line of `buf[start, end)` is cut for decoding: at most MAX_LINE_DECODE_BYTES bytes,
+ * moved back to the start of a UTF-8 sequence so the cut makes no U+FFFD of its own.
+ */
+export function decodeCut(buf: Uint8Array, start: number, end: number): number {
+  if (end - start <= MAX_LINE_DECODE_BYTES) return end;
+  let cut = start + MAX_LINE_DECODE_BYTES;
+  for (let k = 0; k < 3 && cut > start && (buf[cut]! & 0xc0) === 0x80; k++) cut--;
+  return cut;
+}
+
+/** One line's text as UTF-8 without its line ending, its head only (decodeCut): invalid bytes become U+FFFD, never a throw. */
 function decodeLine(buf: Buffer, start: number, end: number): string {
-  return buf.toString('utf8', start, end > start && buf[end - 1] === 13 ? end - 1 : end);
+  return buf.toString('utf8', start, decodeCut(buf, start, end > start && buf[end - 1] === 13 ? end - 1 : end));
 }
 
 /**

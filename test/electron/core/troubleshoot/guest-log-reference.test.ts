@@ -10,6 +10,7 @@ import {
   GuestLogAnalysis,
   MAX_ENTRY_CHARS,
   MAX_ENTRY_LINES,
+  MAX_LINE_DECODE_BYTES,
   PREFILTER_FRAGMENTS,
   PREFILTER_SEARCH,
   type LogInput,
@@ -33,7 +34,14 @@ function referenceEntries(data: Buffer): RawEntry[] {
   const rawLines = latin1.split('\n');
   if (rawLines[rawLines.length - 1] === '') rawLines.pop(); // the file ends with a newline
   const prefilter = createPrefilter();
-  const decode = (line: string) => Buffer.from(line.endsWith('\r') ? line.slice(0, -1) : line, 'latin1').toString('utf8');
+  // Each line's head only: MAX_LINE_DECODE_BYTES bytes, less the bytes of a UTF-8 sequence the cut would split (at most 3).
+  const head = (line: string) => {
+    if (line.length <= MAX_LINE_DECODE_BYTES) return line;
+    let cut = MAX_LINE_DECODE_BYTES;
+    for (let k = 0; k < 3 && (line.charCodeAt(cut) & 0xc0) === 0x80; k++) cut--;
+    return line.slice(0, cut);
+  };
+  const decode = (line: string) => Buffer.from(head(line.endsWith('\r') ? line.slice(0, -1) : line), 'latin1').toString('utf8');
   const groups: string[][] = [];
   rawLines.forEach((line, i) => {
     if (i === 0 || isHeaderAt(line, 0)) groups.push([line]);
@@ -178,6 +186,91 @@ describe('guest.log analyzer: the fast path equals the naive reference', () => {
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('on lines of 40-200 KB (decoded up to MAX_LINE_DECODE_BYTES each, a UTF-8 sequence at the cut kept whole), whatever the chunking', async () => {
+    const parts: string[] = [];
+    for (let n = 0; n < 40; n++) {
+      const fill = 'abcdefghij'.repeat(4000 + n * 400);
+      // A 2-, 3- or 4-byte character right across the cut of a line, for some entries.
+      const pad = 'x'.repeat(MAX_LINE_DECODE_BYTES - 120 + (n % 4));
+      switch (n % 4) {
+        case 0:
+          parts.push(`${TS(n)} ERROR [admin-http-pool${n}][[]] ${SS} -::admin:::- Exception : javax.mail.AuthenticationFailedException: 535 5.7.3 Authentication unsuccessful ${pad}\u00e9\u20ac\u{1F600}${fill}\n`);
+          break;
+        case 1:
+          // The fragment only past the cut: read (the prefilter saw it) but classified on the head.
+          parts.push(`${TS(n)} DEBUG [admin-http-pool${n}][[]] ${SS} -::admin:::- ${fill} connect timed out\n\tat a.B.c(B.java:1) ${fill}\n`);
+          break;
+        case 2:
+          parts.push(`${TS(n)} INFO   [admin-http-pool${n}][[]] ${R} -::sponsor:::- sendMailMessage: Future.get status: success Time taken for Future.get method call is ${n * 131} Milliseconds. ${fill}\r\n`);
+          break;
+        default:
+          parts.push(`${TS(n)} ERROR [admin-http-pool${n}][[]] ${SS} -::admin:::- something failed ${fill}\n\tat x ${pad}\u20ac${fill}\n\tat javax.mail.Transport.send: 535 5.7.3 Authentication unsuccessful ${fill}\n`);
+      }
+    }
+    const data = Buffer.from(parts.join(''), 'utf8');
+    const expected = withoutTiming(referenceAnalysis([{ name: 'long.log', data }]));
+    expect(expected.stats.entries).toBe(40);
+    expect(expected.sends.success).toBe(10);
+    expect(expected.findings.find((f) => f.code === 'SMTP_AUTH_REJECTED')?.count).toBe(20);
+    expect(expected.findings.find((f) => f.code === 'NET_CONNECT_TIMEOUT')).toBeUndefined();
+    for (const size of [data.length, 64 * 1024, 4099]) {
+      expect({ size, a: withoutTiming(await analyzeGuestLogs([chunked('long.log', data, size)])) }).toEqual({ size, a: expected });
+    }
+  });
+
+  it('reads an entry that differs by one byte from the one that followed the same entry before (the memo\'s guess)', async () => {
+    // A then B, A then B, ... then A then B2: B2 has B's length and differs in one digit, so only
+    // the byte compare of the guessed successor can tell them apart.
+    const a = `DEBUG [admin-http-pool1][[]] ${SS} -::admin:::- Calling Future.get.... Exception handler ready`;
+    const b = (digit: string) => `ERROR [admin-http-pool1][[]] cpm.guestaccess.apiservices.oauth.ExchangeOnlineProvider -::admin:::- Error acquiring token: AADSTS${digit}0002: Tenant not found`;
+    const lines: string[] = [];
+    for (let n = 0; n < 300; n++) lines.push(`${TS(2 * n)} ${a}`, `${TS(2 * n + 1)} ${b(n % 7 === 6 ? '8' : '9')}`);
+    const data = Buffer.from(lines.join('\n') + '\n');
+    const expected = withoutTiming(referenceAnalysis([{ name: 'guess.log', data }]));
+    expect(expected.stats.entries).toBe(600);
+    expect(expected.findings.map((f) => f.code)).toContain('TOKEN_TENANT_NOT_FOUND');
+    expect(expected.findings.find((f) => f.code === 'TOKEN_TENANT_NOT_FOUND')!.count).toBe(300 - Math.floor(300 / 7));
+    expect(withoutTiming(await analyzeGuestLogs([bufferInput('guess.log', data)]))).toEqual(expected);
+  });
+
+  it('reads each send\'s own duration where the memo leaves durations out of its key (slow sends, odd digits, two durations in a line)', async () => {
+    const lines: string[] = [];
+    const durations = [97, 5123, 10_001, 0, 123456789, 1234567890, 12, 99_999, 7, 10_000];
+    for (let n = 0; n < 400; n++) {
+      const d = durations[n % durations.length]! + (n % 3);
+      const t = TS(n);
+      switch (n % 6) {
+        case 0:
+          lines.push(`${t} INFO   [admin-http-pool${n % 4}][[]] ${R} -::sponsor:::- submitMailMsgJob: Time taken for transport.sendMessage() call is ${d} Milli Seconds.`);
+          break;
+        case 1:
+          lines.push(`${t} INFO   [admin-http-pool${n % 4}][[]] ${R} -::sponsor:::- sendMailMessage: Future.get status: success Time taken for Future.get method call is ${d} Milliseconds.`);
+          break;
+        case 2:
+          // A failed send: its code comes from the error table, its duration still counts.
+          lines.push(`${t} INFO   [admin-http-pool${n % 4}][[]] ${R} -::sponsor:::- sendMailMessage: Future.get status: failed 535 5.7.3 Authentication unsuccessful Time taken for Future.get method call is ${d} Milliseconds.`);
+          break;
+        case 3:
+          // Two durations in one line: the RegExp reads the first, whose digits are in the key.
+          lines.push(`${t} INFO   [admin-http-pool${n % 4}][[]] ${R} -::sponsor:::- Time taken for Future.get method call is 5 Milliseconds. Time taken for Future.get method call is ${n % 4 === 1 ? 5 : d} Milliseconds.`);
+          break;
+        case 4:
+          lines.push(`${t} INFO   [admin-http-pool${n % 4}][[]] ${R} -::sponsor:::- submitMailMsgJob: Time taken for transport.sendMessage() call is ${d} Milli Seconds.\r`);
+          break;
+        default:
+          // The duration in a continuation line: the entry is not one line, its duration stays in the key.
+          lines.push(`${t} INFO   [admin-http-pool${n % 4}][[]] ${R} -::sponsor:::- sendMailMessage: Future.get status: success`, `\tTime taken for Future.get method call is ${d} Milliseconds.`);
+      }
+    }
+    const data = Buffer.from(lines.join('\n') + '\n');
+    const expected = withoutTiming(referenceAnalysis([{ name: 'durations.log', data }]));
+    expect(expected.slowSendCount).toBeGreaterThan(50);
+    expect(new Set(expected.timeline.map((e) => e.durationMs)).size).toBeGreaterThan(10);
+    for (const size of [data.length, 1000, 77]) {
+      expect({ size, a: withoutTiming(await analyzeGuestLogs([chunked('durations.log', data, size)])) }).toEqual({ size, a: expected });
     }
   });
 
