@@ -14,7 +14,7 @@ import {
   useId,
   useToastController,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../shared/contract';
 import type { FleetRow } from '../../shared/contract/fleet';
@@ -118,7 +118,8 @@ export function ProfilesScreen({ currentProfileId, onOpen, onChanged }: { curren
     setDialog({ kind: 'secret', profile: r.value, intro: `${origin} ${t('profiles.import.askSecret', { name: r.value.name })}` });
   };
 
-  const profiles = list.state === 'ready' ? list.profiles : [];
+  const profiles = useMemo(() => (list.state === 'ready' ? list.profiles : []), [list]);
+  const warnings = useMemo(() => expiryWarnings(profiles), [profiles]);
   return (
     <section className={styles.root} aria-labelledby="profiles-heading">
       <Toaster toasterId={toasterId} />
@@ -126,7 +127,7 @@ export function ProfilesScreen({ currentProfileId, onOpen, onChanged }: { curren
         {t('profiles.heading')}
       </Title2>
       <Body1>{t('profiles.intro')}</Body1>
-      <ExpiryWarningsBar warnings={expiryWarnings(profiles)} />
+      <ExpiryWarningsBar warnings={warnings} />
       {list.state === 'ready' && list.recovered && (
         <MessageBar intent="warning" layout="multiline" data-testid="store-recovered">
           <MessageBarBody>

@@ -16,6 +16,7 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../shared/contract';
 import type { ProfileView } from '../../shared/contract/profiles';
@@ -49,6 +50,7 @@ const useStyles = makeStyles({
 });
 
 export type ProfileAction = 'rename' | 'duplicate' | 'secret' | 'delete';
+type ExportResult = { ok: true; fileName: string } | { ok: false; error: CallError };
 
 /** The profile list: one row per customer or site, with its state and its actions. */
 export function ProfilesTable(props: {
@@ -58,10 +60,19 @@ export function ProfilesTable(props: {
   currentProfileId: string | null;
   onOpen(profileId: string): void;
   onAction(action: ProfileAction, profile: ProfileView): void;
-  onExported(result: { ok: true; fileName: string } | { ok: false; error: CallError }): void;
+  onExported(result: ExportResult): void;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  // Rows are memoised (a reply that changes nothing else, e.g. the keychain status, redraws no row):
+  // the callbacks they get stay the same while calling the latest props.
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+  const onOpen = useCallback((id: string) => latest.current.onOpen(id), []);
+  const onAction = useCallback((action: ProfileAction, profile: ProfileView) => latest.current.onAction(action, profile), []);
+  const onExported = useCallback((r: ExportResult) => latest.current.onExported(r), []);
   return (
     <div className={styles.scroller}>
     <Table className={styles.table} aria-label={t('profiles.tableLabel')} data-testid="profiles-table">
@@ -74,60 +85,73 @@ export function ProfilesTable(props: {
         </TableRow>
       </TableHeader>
       <TableBody>
-        {props.profiles.map((p) => {
-          const current = p.id === props.currentProfileId;
-          const details = [p.customer, p.iseVersion ? t('uxTrouble.profiles.ise', { version: p.iseVersion }) : ''].filter(Boolean).join(' · ');
-          return (
-            <TableRow key={p.id} data-testid="profile-row" data-profile-id={p.id} aria-current={current ? 'true' : undefined}>
-              <TableCell>
-                <div className={styles.identity}>
-                  <span className={styles.name}>
-                    <strong>{p.name}</strong>
-                    {current && <Badge className={styles.badge} appearance="tint" color="brand">{t('profiles.current')}</Badge>}
-                    {p.practice && <Badge className={styles.badge} appearance="outline">{t('profiles.practice')}</Badge>}
-                  </span>
-                  {details && <Caption1 className={styles.detail}>{details}</Caption1>}
-                  {p.mailbox && <Caption1 className={styles.detail}>{p.mailbox}</Caption1>}
-                </div>
-              </TableCell>
-              <TableCell>
-                <div className={styles.stack}>
-                  <SecretBadge profile={p} />
-                  <ExpiryBadge profile={p} />
-                </div>
-              </TableCell>
-              <TableCell>
-                <div className={styles.stack}>
-                  <VerifiedBadge profile={p} />
-                  <LastCheck profile={p} row={props.lastChecks?.get(p.id)} />
-                </div>
-              </TableCell>
-              <TableCell>
-                <div className={styles.actions}>
-                  <Button size="small" appearance={current ? 'secondary' : 'primary'} onClick={() => props.onOpen(p.id)} aria-label={t('profiles.actions.openFor', { name: p.name })}>
-                    {t('profiles.actions.open')}
-                  </Button>
-                  <ExportMenu profile={p} onDone={props.onExported} />
-                  <Menu>
-                    <MenuTrigger disableButtonEnhancement>
-                      <Button size="small" aria-label={t('profiles.actions.moreFor', { name: p.name })}>{t('profiles.actions.more')}</Button>
-                    </MenuTrigger>
-                    <MenuPopover>
-                      <MenuList>
-                        <MenuItem onClick={() => props.onAction('rename', p)}>{t('profiles.actions.rename')}</MenuItem>
-                        <MenuItem onClick={() => props.onAction('duplicate', p)}>{t('profiles.actions.duplicate')}</MenuItem>
-                        <MenuItem onClick={() => props.onAction('secret', p)}>{t('profiles.actions.setSecret')}</MenuItem>
-                        <MenuItem onClick={() => props.onAction('delete', p)}>{t('profiles.actions.deleteEllipsis')}</MenuItem>
-                      </MenuList>
-                    </MenuPopover>
-                  </Menu>
-                </div>
-              </TableCell>
-            </TableRow>
-          );
-        })}
+        {props.profiles.map((p) => (
+          <ProfileRow key={p.id} profile={p} lastCheck={props.lastChecks?.get(p.id)} current={p.id === props.currentProfileId} onOpen={onOpen} onAction={onAction} onExported={onExported} />
+        ))}
       </TableBody>
     </Table>
     </div>
   );
 }
+
+/** One profile's row; memoised, so only rows whose profile or last check changed are drawn again. */
+const ProfileRow = memo(function ProfileRow({ profile: p, lastCheck, current, onOpen, onAction, onExported }: {
+  profile: ProfileView;
+  lastCheck: FleetRow | undefined;
+  current: boolean;
+  onOpen(profileId: string): void;
+  onAction(action: ProfileAction, profile: ProfileView): void;
+  onExported(result: ExportResult): void;
+}) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const details = [p.customer, p.iseVersion ? t('uxTrouble.profiles.ise', { version: p.iseVersion }) : ''].filter(Boolean).join(' · ');
+  return (
+    <TableRow key={p.id} data-testid="profile-row" data-profile-id={p.id} aria-current={current ? 'true' : undefined}>
+      <TableCell>
+        <div className={styles.identity}>
+          <span className={styles.name}>
+            <strong>{p.name}</strong>
+            {current && <Badge className={styles.badge} appearance="tint" color="brand">{t('profiles.current')}</Badge>}
+            {p.practice && <Badge className={styles.badge} appearance="outline">{t('profiles.practice')}</Badge>}
+          </span>
+          {details && <Caption1 className={styles.detail}>{details}</Caption1>}
+          {p.mailbox && <Caption1 className={styles.detail}>{p.mailbox}</Caption1>}
+        </div>
+      </TableCell>
+      <TableCell>
+        <div className={styles.stack}>
+          <SecretBadge profile={p} />
+          <ExpiryBadge profile={p} />
+        </div>
+      </TableCell>
+      <TableCell>
+        <div className={styles.stack}>
+          <VerifiedBadge profile={p} />
+          <LastCheck profile={p} row={lastCheck} />
+        </div>
+      </TableCell>
+      <TableCell>
+        <div className={styles.actions}>
+          <Button size="small" appearance={current ? 'secondary' : 'primary'} onClick={() => onOpen(p.id)} aria-label={t('profiles.actions.openFor', { name: p.name })}>
+            {t('profiles.actions.open')}
+          </Button>
+          <ExportMenu profile={p} onDone={onExported} />
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <Button size="small" aria-label={t('profiles.actions.moreFor', { name: p.name })}>{t('profiles.actions.more')}</Button>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                <MenuItem onClick={() => onAction('rename', p)}>{t('profiles.actions.rename')}</MenuItem>
+                <MenuItem onClick={() => onAction('duplicate', p)}>{t('profiles.actions.duplicate')}</MenuItem>
+                <MenuItem onClick={() => onAction('secret', p)}>{t('profiles.actions.setSecret')}</MenuItem>
+                <MenuItem onClick={() => onAction('delete', p)}>{t('profiles.actions.deleteEllipsis')}</MenuItem>
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+        </div>
+      </TableCell>
+    </TableRow>
+  );
+});

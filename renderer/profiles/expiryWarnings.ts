@@ -59,3 +59,16 @@ export function localDay(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** How many warnings the bar lists before it folds the rest behind "Show all". */
+export const WARNINGS_SHOWN = 3;
+
+/**
+ * What the bar lists: every warning when expanded or when there are few, else the most urgent
+ * `limit` (warnings come sorted most urgent first). With hundreds of profiles a full list pushes
+ * the table off the screen and costs a long first render.
+ */
+export function shownWarnings<T>(warnings: readonly T[], expanded: boolean, limit = WARNINGS_SHOWN): { shown: readonly T[]; hidden: number } {
+  if (expanded || warnings.length <= limit) return { shown: warnings, hidden: 0 };
+  return { shown: warnings.slice(0, limit), hidden: warnings.length - limit };
+}

@@ -10,7 +10,7 @@ import { AutomationEntry } from '../automation/AutomationEntry';
 import { FirstStart } from './FirstStart';
 import type { ScreenId } from './routes';
 import { isWizardScreen } from './routes';
-import { SIDE_SCREEN_COMPONENTS, STEP_SCREENS, type Navigate } from './screenRegistry';
+import { preloadSideScreens, SIDE_SCREEN_COMPONENTS, STEP_SCREENS, type Navigate } from './screenRegistry';
 import { StepNav } from './StepNav';
 import { Welcome } from './Welcome';
 
@@ -46,6 +46,18 @@ export function Screens({ screen, navigate, store, appInfo }: { screen: ScreenId
 
   // Findings link to the step that fixes them (components/stepLinks.tsx).
   const stepLinks = useMemo<StepLinks>(() => ({ current: isWizardScreen(screen) ? screen : null, go: (s) => navigate(s) }), [screen, navigate]);
+
+  // Once the first screen is drawn, fetch the side screens' chunks while the browser is idle.
+  const loading = store.loading;
+  useEffect(() => {
+    if (loading) return;
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(preloadSideScreens, 200);
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(preloadSideScreens, { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
+  }, [loading]);
 
   if (store.loading) return <Spinner label={t('wizard.loading')} />;
   // Opening a profile from the welcome or the profiles screen goes on to its first step.
