@@ -108,6 +108,8 @@ export const AutomationRecordSchema = z.object({
   secretKeyId: Guid.optional(),
   /** The secret being replaced during a rotation, removed once the new one is verified. */
   previousSecretKeyId: Guid.optional(),
+  /** The unique displayName of the secret being added (written before addPassword), to find it if its keyId was never recorded. */
+  secretDisplayName: z.string().max(256).optional(),
   exchangeServicePrincipal: z.boolean().optional(),
   mailboxPermission: z.boolean().optional(),
   managementScopeName: z.string().max(256).optional(),
