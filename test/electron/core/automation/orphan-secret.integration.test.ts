@@ -86,6 +86,25 @@ describe('a secret added by a run killed right after addPassword', () => {
     expect(undone.audit.some((e) => e.result === 'removed' && e.target === orphan.keyId)).toBe(true);
   });
 
+  it('a rotation killed right after addPassword: the next rotation removes that secret, adds its own, and the working one stays', async () => {
+    const a = await h.signedIn();
+    await a.setup(setupOptions(h, 'classic'));
+    const working = h.profiles.resolve('auto-classic').automation!.secretKeyId!;
+    const foreign = foreignSecret('Contoso ops');
+    const killed = await h.signedIn(killedAfter('client-secret'));
+    expect((await killed.rotate('auto-classic', { days: 90, removeOld: false })).stage).toBe('failed');
+    const name = h.profiles.resolve('auto-classic').automation!.secretDisplayName!;
+    const orphan = creds().find((c) => c.displayName === name)!;
+    expect(orphan).toBeDefined();
+
+    const again = await a.rotate('auto-classic', { days: 90, removeOld: false });
+    expect(again.stage).toBe('added');
+    const keys = creds().map((c) => c.keyId);
+    expect(keys).not.toContain(orphan.keyId);
+    expect(keys.sort()).toEqual([working, foreign, again.newKeyId!].sort());
+    expect(again.audit.some((e) => e.result === 'removed' && e.target === orphan.keyId)).toBe(true);
+  });
+
   it('a healthy run records the keyId and leaves no intent behind', async () => {
     const a = await h.signedIn();
     expect((await a.setup(setupOptions(h, 'classic'))).ok).toBe(true);
