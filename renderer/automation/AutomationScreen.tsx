@@ -27,7 +27,7 @@ import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { call } from '../client';
 import { formatDateTime, localizeDates } from '../i18n/format';
-import type { AuditEntry, SessionStatus, SetupFinding, SetupResultView } from '../../shared/contract/automation';
+import type { AuditEntry, RotationInProgress, SessionStatus, SetupFinding, SetupResultView } from '../../shared/contract/automation';
 import { UndoDialog, type UndoPreview } from './UndoDialog';
 import { RotationPanel } from './RotationPanel';
 import { callErrorText } from '../profiles/callErrorText';
@@ -128,6 +128,11 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
   const [error, setError] = useState<string | null>(null);
   /** The undo confirmation: open, and what it will remove (the engine's what-if, null while read). */
   const [undoAsk, setUndoAsk] = useState<{ preview: UndoPreview | null } | null>(null);
+  /** Rotations left half-done (main's records), shown again when the screen is reopened. */
+  const [rotations, setRotations] = useState<RotationInProgress[]>([]);
+  useEffect(() => {
+    void call('automationRotations', {}).then((r) => r.ok && setRotations(r.value));
+  }, []);
 
   const refresh = useCallback(async () => {
     const r = await call('automationStatus', {});
@@ -337,6 +342,20 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
         </MessageBar>
       )}
 
+      {rotations
+        .filter((r) => r.profileId !== result?.profileId)
+        .map((r) => (
+          <RotationPanel
+            key={r.profileId}
+            profileName={r.profileName}
+            profileId={r.profileId}
+            days={Number(secretDays) || 180}
+            disabled={busy !== null || !session?.signedIn}
+            disabledReason={session && !session.signedIn ? t('uxGaps.rotation.signInFirst') : undefined}
+            resume={r}
+            onAudit={() => undefined}
+          />
+        ))}
       {result && (
         <section aria-labelledby="automation-result" data-testid="automation-result">
           <Subtitle2 as="h2" id="automation-result" className={styles.heading}>
@@ -376,6 +395,7 @@ export function AutomationScreen({ practiceAvailable, onOpenProfile }: { practic
               profileId={result.profileId}
               days={Number(secretDays) || 180}
               disabled={busy !== null}
+              resume={rotations.find((r) => r.profileId === result.profileId)}
               onAudit={(audit, findings) => setResult((cur) => (cur ? { ...cur, audit: [...cur.audit, ...audit], findings } : cur))}
             />
           )}

@@ -18,11 +18,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import type { RotationInProgress } from '../../shared/contract/automation';
 import { useTranslation } from 'react-i18next';
 import { call } from '../client';
 import { SecretCopyButton } from '../components/SecretCopyButton';
 import { callErrorText } from '../profiles/callErrorText';
-import { formatDate } from '../i18n/format';
+import { formatDate, formatDateTime } from '../i18n/format';
 import type { AuditEntry, SetupFinding } from '../../shared/contract/automation';
 
 const useStyles = makeStyles({
@@ -45,14 +46,18 @@ export function RotationPanel(props: {
   profileId: string;
   days: number;
   disabled: boolean;
+  /** A rotation left half-done, from main's record: the panel opens at its stage (issue 14 point 5). */
+  resume?: RotationInProgress | undefined;
+  /** Why the buttons are off (e.g. not signed in), shown beside them. */
+  disabledReason?: string | undefined;
   onAudit(entries: AuditEntry[], findings: SetupFinding[]): void;
 }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
-  const [stage, setStage] = useState<Stage>('idle');
+  const [stage, setStage] = useState<Stage>(props.resume ? 'added' : 'idle');
   const [busy, setBusy] = useState<'add' | 'verify' | 'remove' | null>(null);
-  const [expiry, setExpiry] = useState<string | undefined>();
-  const [oldKeyId, setOldKeyId] = useState<string | undefined>();
+  const [expiry, setExpiry] = useState<string | undefined>(props.resume?.secretExpiry);
+  const [oldKeyId, setOldKeyId] = useState<string | undefined>(props.resume?.previousKeyId);
   const [ask, setAsk] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -87,6 +92,16 @@ export function RotationPanel(props: {
         {t('autoFinish.rotate.heading')}
       </Subtitle2>
       <Body1>{t('autoFinish.rotate.intro')}</Body1>
+      {props.resume && stage !== 'completed' && (
+        <MessageBar intent="warning" data-testid="rotation-resumed">
+          <MessageBarBody>
+            {props.resume.addedAt
+              ? t('uxGaps.rotation.resumed', { profile: props.profileName, date: formatDateTime(props.resume.addedAt, i18n.language), interpolation: { escapeValue: false } })
+              : t('uxGaps.rotation.resumedNoDate', { profile: props.profileName, interpolation: { escapeValue: false } })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {props.disabledReason && <Body1 data-testid="rotation-disabled-reason">{props.disabledReason}</Body1>}
       {stage === 'idle' && (
         <div className={styles.row}>
           <Button onClick={() => void rotate('add')} disabled={working} data-testid="automation-rotate">

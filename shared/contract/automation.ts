@@ -108,6 +108,8 @@ export const AutomationRecordSchema = z.object({
   secretKeyId: Guid.optional(),
   /** The secret being replaced during a rotation, removed once the new one is verified. */
   previousSecretKeyId: Guid.optional(),
+  /** The unique displayName of the secret being added (written before addPassword), to find it if its keyId was never recorded. */
+  secretDisplayName: z.string().max(256).optional(),
   exchangeServicePrincipal: z.boolean().optional(),
   mailboxPermission: z.boolean().optional(),
   managementScopeName: z.string().max(256).optional(),
@@ -250,6 +252,19 @@ export const SessionStatusSchema = z.object({
 });
 export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 
+/** A rotation whose new secret was added and whose old one is not removed yet (no secret, key ids only). */
+export const RotationInProgressSchema = z.object({
+  profileId: z.string(),
+  profileName: z.string(),
+  newKeyId: z.string(),
+  previousKeyId: z.string(),
+  /** When the new secret was added (the audit trail's time), ISO. */
+  addedAt: z.string().optional(),
+  /** The new secret's end date (YYYY-MM-DD): ISE's Expiry Date. */
+  secretExpiry: z.string().optional(),
+});
+export type RotationInProgress = z.infer<typeof RotationInProgressSchema>;
+
 const ProfileRef = z.object({ profileName: z.string().trim().min(1).max(100) }).strict();
 
 export const automationCalls = defineCalls({
@@ -275,4 +290,6 @@ export const automationCalls = defineCalls({
     input: ProfileRef.extend({ days: z.number().int().min(1).max(730).default(180), verify: z.boolean().default(true), removeOld: z.boolean().default(false) }).strict(),
     output: RotateResultSchema,
   },
+  /** Rotations left half-done, from the profiles' automation records, so a reopened screen shows them. No sign-in needed. */
+  automationRotations: { input: z.object({}).strict(), output: z.array(RotationInProgressSchema) },
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AutomationRecordSchema, EXCHANGE_ONLINE_APP_ID, type AuditEntry, type AutomationRecord, type PlannedOperation, type SetupFinding, type SetupStep } from '../../../shared/contract/automation';
 import type { Profile } from '../../../shared/contract/profiles';
 import type { StoreChanges } from '../profiles/store';
@@ -6,6 +7,7 @@ import { GraphCallError } from '../graph/client';
 import { assignmentName, appDisplayName, DEFAULT_REPLICATION_DELAYS_MS, scopeName, type EngineDeps, type RunState, type SetupOptions } from './context';
 import { traceNeeds, traceStep } from '../calls/trace';
 import { discover, DISCOVERY_STEPS, type Discovery } from './discovery';
+import { removeOrphanSecrets, secretDisplayName } from './orphan-secret';
 import { classifyFailure, isExchangeApiUnavailable, isReplicationLag, missingScope } from './findings';
 import { buildPlan } from './plan';
 import { IntentJournal } from './intents';
@@ -382,6 +384,10 @@ export class SetupEngine {
 
   private async secret(run: RunState, d: Discovery): Promise<'created' | 'reused'> {
     const r = run.record;
+    // A secret an interrupted run added but never recorded: found by its unique name, removed.
+    const hadIntent = Boolean(r.secretDisplayName);
+    for (const e of await removeOrphanSecrets(this.deps.graph, r, this.deps.upn())) this.auditEntry(run, 'client-secret', e.operation, e.target, 'removed', e);
+    if (hadIntent) this.save(run);
     const profile = this.deps.profiles.store.get(run.profileId!);
     if (await this.secretUsable(profile, d)) {
       this.audit(run, 'client-secret', 'keychain', r.secretKeyId!, 'reused');
@@ -399,9 +405,15 @@ export class SetupEngine {
     const r = run.record;
     const endDateTime = new Date(Date.now() + days * 86_400_000).toISOString();
     const path = `/applications/${r.applicationObjectId}/addPassword`;
+    // The intent first: a unique name, so a secret whose reply is lost can still be found and removed.
+    const displayName = secretDisplayName(randomUUID());
+    r.secretDisplayName = displayName;
+    r.pending = [...(r.pending ?? []).filter((s) => s !== 'client-secret'), 'client-secret'];
+    this.save(run);
     const reply = await this.retryReplication(run, step, () =>
-      this.deps.graph.send<{ keyId: string; secretText: string; endDateTime: string }>('POST', path, { passwordCredential: { displayName: `ISE SMTP OAuth ${new Date().toISOString().slice(0, 10)}`, endDateTime } }),
+      this.deps.graph.send<{ keyId: string; secretText: string; endDateTime: string }>('POST', path, { passwordCredential: { displayName, endDateTime } }),
     );
+    await this.deps.onCreateReturned?.('client-secret');
     const { keyId, secretText } = reply.body;
     reply.body.secretText = ''; // the only copy goes to the keychain
     try {
@@ -412,6 +424,8 @@ export class SetupEngine {
     }
     const end = reply.body.endDateTime ?? endDateTime;
     r.secretKeyId = keyId;
+    delete r.secretDisplayName;
+    r.pending = (r.pending ?? []).filter((s) => s !== 'client-secret');
     this.markCreated(run, step);
     this.audit(run, step, `POST /v1.0${path}`, keyId, 'created', reply, { secretExpiry: end.slice(0, 10) });
     return { keyId, endDateTime: end };

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { removeOrphanSecrets, secretDisplayName } from './orphan-secret';
 import type { AuditEntry, SetupFinding } from '../../../shared/contract/automation';
 import type { EngineDeps } from './context';
 import { classifyFailure } from './findings';
@@ -41,11 +43,22 @@ export async function rotateSecret(
   let newKeyId = r.previousSecretKeyId ? r.secretKeyId : undefined;
   const previousKeyId = r.previousSecretKeyId ?? r.secretKeyId;
   try {
+    // A secret an interrupted rotation added but never recorded: found by its unique name, removed.
+    for (const e of await removeOrphanSecrets(deps.graph, r, deps.upn())) {
+      audit.push(e);
+      r.audit.push(e);
+    }
     if (!newKeyId) {
       // Keep the old value until the new one is verified: it stays valid in Entra meanwhile.
       const endDateTime = new Date(Date.now() + opts.days * 86_400_000).toISOString();
       const path = `/applications/${r.applicationObjectId}/addPassword`;
-      const reply = await deps.graph.send<{ keyId: string; secretText: string; endDateTime: string }>('POST', path, { passwordCredential: { displayName: `ISE SMTP OAuth ${new Date().toISOString().slice(0, 10)}`, endDateTime } });
+      // The intent first (a unique name), so a lost reply still leaves a secret we can find.
+      const displayName = secretDisplayName(randomUUID());
+      r.secretDisplayName = displayName;
+      r.pending = [...(r.pending ?? []).filter((s) => s !== 'client-secret'), 'client-secret'];
+      deps.profiles.store.update(profile.id, { automation: r });
+      const reply = await deps.graph.send<{ keyId: string; secretText: string; endDateTime: string }>('POST', path, { passwordCredential: { displayName, endDateTime } });
+      await deps.onCreateReturned?.('client-secret');
       const secretText = reply.body.secretText;
       reply.body.secretText = '';
       try {
@@ -55,6 +68,8 @@ export async function rotateSecret(
         throw err;
       }
       newKeyId = reply.body.keyId;
+      delete r.secretDisplayName;
+      r.pending = (r.pending ?? []).filter((s) => s !== 'client-secret');
       r.previousSecretKeyId = previousKeyId;
       r.secretKeyId = newKeyId;
       note(`POST /v1.0${path}`, newKeyId, 'created', reply.requestId);

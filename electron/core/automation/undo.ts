@@ -1,3 +1,4 @@
+import { removeOrphanSecrets } from './orphan-secret';
 import { SETUP_STEPS, type AuditEntry, type AutomationRecord, type SetupFinding, type SetupStep } from '../../../shared/contract/automation';
 import { ExchangeCallError } from '../exchange/client';
 import { GraphCallError } from '../graph/client';
@@ -69,6 +70,20 @@ export async function undoSetup(deps: EngineDeps, profileName: string, whatIf = 
   if (whatIf) return { ...empty, operations, remaining: order };
 
   const result: UndoResult = { ...empty, operations };
+  // A secret an interrupted add left unrecorded: found by the name written before the call.
+  try {
+    const orphans = await removeOrphanSecrets(deps.graph, r, deps.upn());
+    result.audit.push(...orphans);
+    r.audit.push(...orphans);
+    deps.profiles.store.update(profile.id, { automation: r });
+  } catch (err) {
+    if (!alreadyGone(err)) {
+      result.findings.push(classifyFailure(err, 'client-secret', 'removePassword'));
+      result.ok = false;
+      result.calls = calls();
+      return result;
+    }
+  }
   for (const step of order) {
     const { operation, run } = removal(step, r, profile.mailbox);
     deps.onProgress?.({ type: 'step', step, state: 'running' });

@@ -4,12 +4,13 @@ import { endpointsFor } from '../profiles/endpoints';
 import { CallFailure } from '../errors/call-failure';
 import { createAutomation, DEFAULT_HOSTS, type Automation } from '../automation';
 import { chooseSignInClientId, signInClientIdSourceName } from '../automation/config';
+import { rotationInProgress } from '../automation/rotation-state';
 import { practiceApproveDeviceCode, practiceBrowser } from '../automation/practice-browser';
 import type { CoreContext } from './context';
 import type { Handlers } from './dispatch';
 import type { SessionStatus, SetupFinding } from '../../../shared/contract/automation';
 
-type AutomationCallName = 'automationSignIn' | 'automationSignOut' | 'automationStatus' | 'automationPlan' | 'automationApply' | 'automationUndo' | 'automationRotate';
+type AutomationCallName = 'automationSignIn' | 'automationSignOut' | 'automationStatus' | 'automationPlan' | 'automationApply' | 'automationUndo' | 'automationRotate' | 'automationRotations';
 
 /**
  * The automated setup for the renderer. One admin session per process, in main: the renderer
@@ -168,5 +169,6 @@ export function automationHandlers(ctx: CoreContext, services?: ProfileServices)
       };
       return a.rotate(profileName, { days, removeOld, ...(verifyNew ? { verify } : {}) });
     },
+    automationRotations: async () => svc().store.list().flatMap((p) => rotationInProgress(p) ?? []),
   };
 }

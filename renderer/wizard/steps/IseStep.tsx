@@ -4,6 +4,7 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Select,
   SpinButton,
   Spinner,
@@ -27,6 +28,8 @@ import { SecretCopyButton } from '../../components/SecretCopyButton';
 import { Instructions } from '../../components/Instructions';
 import { IseAdvice } from '../IseAdvice';
 import { checkBlockedReason } from '../blocked';
+import { fieldLabel } from '../fieldErrors';
+import { scriptBlockers, type ScriptValues } from '../scriptReadiness';
 import { CheckPanel } from '../CheckPanel';
 import { FindingList } from '../FindingList';
 import { StepLayout } from '../StepLayout';
@@ -37,6 +40,7 @@ const useStyles = makeStyles({
   pickers: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'flex-end' },
   sheetValue: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   valueInput: { minWidth: 0, flexGrow: 1 },
+  reason: { display: 'block', color: tokens.colorPaletteDarkOrangeForeground1, marginTop: tokens.spacingVerticalXXS },
   labelCol: { width: '24%' },
   valueCol: { width: '46%' },
   noteCol: { width: '30%' },
@@ -47,6 +51,14 @@ const useStyles = makeStyles({
 // Its own chunk: the chain tables load with the ISE step, not with the welcome screen.
 const CertificateChains = lazy(() => import('../../components/CertificateChains').then((m) => ({ default: m.CertificateChains })));
 
+/** The sheet rows whose value comes from a typed field that must be valid (the token endpoint is built from the Tenant ID). */
+const ROW_FIELD: Partial<Record<string, keyof ScriptValues>> = {
+  'Email Address': 'mailbox',
+  'Client ID': 'clientId',
+  'Tenant ID': 'tenantId',
+  'OAuth Token Endpoint API': 'tenantId',
+};
+
 const NODES = ['guestExpiry', 'alarms', 'portals', 'passwordExpiry'] as const;
 
 // Reading ISE through its API (issue 15): its own chunk, mounted here.
@@ -54,7 +66,7 @@ const IseApiPanel = lazy(() => import('./ise-api/IseApiPanel').then((m) => ({ de
 
 /** Step 4: the values to type into ISE, ISE's version, which node sends what, and the sender settings. */
 export function IseStep({ wizard }: { wizard: Wizard }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const { submit, running, callError, report } = useStepForm(wizard, 'ise', z.object({}), {});
   const { draft, profile } = wizard;
@@ -78,6 +90,11 @@ export function IseStep({ wizard }: { wizard: Wizard }) {
     smtpPort: profile?.smtpPort,
     scope: profile?.scope,
   });
+
+  // The same rule as the PowerShell (issue 13 point 3): a value typed into ISE that is not valid
+  // yet is marked and cannot be copied, so ISE never gets an empty or wrong ID. No object ID here.
+  const blockers = scriptBlockers({ tenantId: draft.tenantId, clientId: draft.clientId, mailbox: draft.mailbox, servicePrincipalObjectId: '' });
+  const blockedFields = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(blockers.map((f) => fieldLabel(t, f)));
 
   return (
     <StepLayout
@@ -152,6 +169,14 @@ export function IseStep({ wizard }: { wizard: Wizard }) {
           {t('wizard.ise.sheetHeading')}
         </Subtitle2>
         <Text>{t('wizard.ise.sheetIntro')}</Text>
+        {blockers.length > 0 && (
+          <MessageBar intent="warning" data-testid="ise-sheet-invalid" id="ise-sheet-invalid">
+            <MessageBarBody>
+              <MessageBarTitle>{t('uxGaps.sheet.invalidTitle')}</MessageBarTitle>
+              {t('uxGaps.sheet.invalid', { fields: blockedFields, interpolation: { escapeValue: false } })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <Table size="small" aria-labelledby="sheet-heading">
           <TableHeader>
             <TableRow>
@@ -163,6 +188,8 @@ export function IseStep({ wizard }: { wizard: Wizard }) {
           <TableBody>
             {rows.map((row) => {
               const id = `sheet-${row.label.replace(/\s+/g, '-').toLowerCase()}`;
+              const field = ROW_FIELD[row.label];
+              const blocked = field && blockers.includes(field) ? field : undefined;
               return (
                 <TableRow key={row.label}>
                   {/* ISE's own English label is the value's accessible name (a stable interface, DESIGN §4). */}
@@ -175,11 +202,21 @@ export function IseStep({ wizard }: { wizard: Wizard }) {
                       <SecretCopyButton profileId={profile?.id} secretStored={profile?.secretStored ?? false}>
                         <Input id={id} className={styles.valueInput} readOnly value={t('ux.secret.fromKeychain')} size="small" data-testid={id} />
                       </SecretCopyButton>
+                    ) : blocked ? (
+                      <div className={styles.sheetValue}>
+                        <Input id={id} className={styles.valueInput} readOnly value={row.value} size="small" data-testid={id} data-valid="false" aria-invalid="true" aria-describedby={`${id}-reason`} />
+                        <CopyButton value="" what={row.label} testId={`${id}-copy`} />
+                      </div>
                     ) : (
                       <div className={styles.sheetValue}>
                         <Input id={id} className={styles.valueInput} readOnly value={row.value} size="small" data-testid={id} />
-                        <CopyButton value={row.value} what={row.label} />
+                        <CopyButton value={row.value} what={row.label} testId={`${id}-copy`} />
                       </div>
+                    )}
+                    {blocked && (
+                      <Text size={200} id={`${id}-reason`} className={styles.reason} data-testid={`${id}-reason`}>
+                        {t('uxGaps.sheet.disabledReason', { field: fieldLabel(t, blocked), interpolation: { escapeValue: false } })}
+                      </Text>
                     )}
                   </TableCell>
                   <TableCell>{row.noteKey ? <Text size={200}>{t(`wizard.ise.notes.${row.noteKey}`)}</Text> : null}</TableCell>
