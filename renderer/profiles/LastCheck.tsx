@@ -1,9 +1,15 @@
-import { Badge } from '@fluentui/react-components';
+import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { FleetResult, FleetRow } from '../../shared/contract/fleet';
 import type { ProfileView } from '../../shared/contract/profiles';
 
 const COLOR: Record<FleetResult, 'success' | 'warning' | 'danger' | 'informative'> = { healthy: 'success', warning: 'warning', failed: 'danger', 'not-checked': 'informative' };
+
+// "Healthy, 59 seconds ago" is longer than the Verification column is wide at 1024 px and in
+// German: the pill grows to two lines instead of letting the text spill out of its fixed height.
+const useStyles = makeStyles({
+  grow: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', textAlign: 'start', paddingBlock: tokens.spacingVerticalXXS },
+});
 
 /** "3 hours ago" in the UI's language (Intl picks the words and the plural). */
 export function ageText(iso: string, language: string, now: number = Date.now()): string {
@@ -29,12 +35,13 @@ export function lastCheckOf(profile: ProfileView, row: FleetRow | undefined): { 
 /** The Profiles table's "Last check" cell: the result and how long ago. */
 export function LastCheck({ profile, row }: { profile: ProfileView; row: FleetRow | undefined }) {
   const { t, i18n } = useTranslation();
+  const styles = useStyles();
   const last = lastCheckOf(profile, row);
   if (!last) return <span data-testid="last-check">{t('perf.fleet.never')}</span>;
   const result = t(`perf.fleet.result.${last.result}`);
   const title = last.reason ? t(`perf.fleet.notCheckedReason.${last.reason}`) : undefined;
   return (
-    <Badge appearance="tint" color={COLOR[last.result]} data-testid="last-check" data-result={last.result} {...(title ? { title } : {})}>
+    <Badge appearance="tint" color={COLOR[last.result]} className={styles.grow} data-testid="last-check" data-result={last.result} {...(title ? { title } : {})}>
       {t('perf.fleet.resultWithAge', { result, age: ageText(last.at, i18n.language) })}
     </Badge>
   );
