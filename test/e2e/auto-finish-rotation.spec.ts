@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWizardServer, test, expect } from './fixtures';
-import { expectNoHorizontalScroll, keepScreenshot, VIEWPORTS } from './screens';
+import { expectNoHorizontalScroll, keepScreenshot, screenshotBothSizes, VIEWPORTS } from './screens';
 
 type Dir = { applications: { appId: string; passwordCredentials: { keyId: string; endDateTime: string }[] }[] };
 const directory = (dataDir: string) => JSON.parse(readFileSync(join(dataDir, 'practice', 'directory.json'), 'utf8')) as Dir;
@@ -44,13 +44,7 @@ test('rotation: the new secret is copied for ISE from the keychain, verified, th
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(/^.{3}8Q~.{37}$/);
     expect(await page.content()).not.toContain(copied);
-    for (const size of VIEWPORTS) {
-      await page.setViewportSize(size);
-      await panel.scrollIntoViewIfNeeded();
-      await expectNoHorizontalScroll(page);
-      await keepScreenshot(page, 'automation-rotation-added');
-    }
-    await page.setViewportSize(VIEWPORTS[0]);
+    await screenshotBothSizes(page, panel, 'automation-rotation-added');
 
     // 3. Verify with the new secret; the old one stays until confirmed.
     await page.getByTestId('rotation-verify').click();

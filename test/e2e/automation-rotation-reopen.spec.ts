@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWizardServer, test, expect } from './fixtures';
 import { readLocale } from '../support/locale-files';
-import { expectNoHorizontalScroll, keepScreenshot, VIEWPORTS } from './screens';
+import { screenshotBothSizes, VIEWPORTS } from './screens';
 
 type Dir = { applications: { passwordCredentials: { keyId: string }[] }[] };
 const directory = (dataDir: string) => JSON.parse(readFileSync(join(dataDir, 'practice', 'directory.json'), 'utf8')) as Dir;
@@ -40,13 +40,7 @@ test('a half-done rotation is shown again after the screen is reopened, and fini
     await expect(panel.getByTestId('rotation-expiry')).toHaveValue(expiry);
     await expect(panel.getByTestId('automation-rotate')).toHaveCount(0);
     await expect(panel.getByTestId('rotation-verify')).toBeEnabled();
-    for (const size of VIEWPORTS) {
-      await page.setViewportSize(size);
-      await panel.scrollIntoViewIfNeeded();
-      await expectNoHorizontalScroll(page);
-      await keepScreenshot(page, 'automation-rotation-reopened');
-    }
-    await page.setViewportSize(VIEWPORTS[0]);
+    await screenshotBothSizes(page, panel, 'automation-rotation-reopened');
 
     // Finish it from the reopened screen: verify, then remove the old one.
     await panel.getByTestId('rotation-verify').click();

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Where the layout screenshots are kept as artifacts (not cleaned by Playwright between runs). */
 export const SCREENS_DIR = join(process.cwd(), 'test-results', 'screens');
@@ -24,6 +24,17 @@ export async function keepScreenshot(page: Page, name: string, fullPage = false)
   const file = join(SCREENS_DIR, `${name}-${size?.width ?? 0}x${size?.height ?? 0}.png`);
   await page.screenshot({ path: file, fullPage });
   return file;
+}
+
+/** Holds `part` in view at both sizes, fails on sideways scroll, keeps both pictures, ends at 1366×768. */
+export async function screenshotBothSizes(page: Page, part: Locator, name: string): Promise<void> {
+  for (const size of VIEWPORTS) {
+    await page.setViewportSize(size);
+    await part.scrollIntoViewIfNeeded();
+    await expectNoHorizontalScroll(page);
+    await keepScreenshot(page, name);
+  }
+  await page.setViewportSize(VIEWPORTS[0]);
 }
 
 /**

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { test, expect, startPractice } from './wizard-helpers';
+import type { Page } from '@playwright/test';
+import { test, expect, startPractice, goToStep, filled } from './wizard-helpers';
 import { readLocale } from '../support/locale-files';
-import { VIEWPORTS, expectNoHorizontalScroll, keepScreenshot } from './screens';
+import { screenshotBothSizes } from './screens';
 
 // Issue 13 point 3 (nothing typed is lost, validation stays visible) and point 11 (the secret
 // status stated once), in Chromium against browser mode.
@@ -28,26 +28,8 @@ async function startNewProfile(page: Page, url: string, name: string, language?:
   await page.getByTestId('start-new').click();
 }
 
-/** A rule's message beside its field, as the user reads it (`count` interpolated). */
-function text(tree: string, vars: Record<string, string | number> = {}): string {
-  return Object.entries(vars).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, String(v)), tree);
-}
-
-async function goTo(page: Page, step: string): Promise<void> {
-  await page.getByTestId(`nav-${step}`).click();
-  await expect(page.getByTestId(`step-${step}`)).toBeVisible();
-}
 
 /** Holds the part in view at 1366×768 and 1024×640, fails on sideways scroll, keeps both pictures, ends at 1366×768. */
-async function screenshotBothSizes(page: Page, part: Locator, name: string): Promise<void> {
-  for (const size of VIEWPORTS) {
-    await page.setViewportSize(size);
-    await part.scrollIntoViewIfNeeded();
-    await expectNoHorizontalScroll(page);
-    await keepScreenshot(page, name);
-  }
-  await page.setViewportSize(VIEWPORTS[0]);
-}
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
@@ -55,14 +37,14 @@ function filesUnder(dir: string): string[] {
 
 test('an invalid value keeps its error after moving away and back, and after a reload', async ({ page, practice }) => {
   await startNewProfile(page, practice.url, 'Errors Co');
-  await goTo(page, 'app-registration');
+  await goToStep(page, 'app-registration');
   const app = page.getByTestId('step-app-registration');
   await app.getByLabel('Tenant ID').fill('not-a-tenant');
   await app.getByLabel('Tenant ID').blur();
   await expect(app.getByText(en.validation.tenantId)).toBeVisible();
 
-  await goTo(page, 'mailbox');
-  await goTo(page, 'app-registration');
+  await goToStep(page, 'mailbox');
+  await goToStep(page, 'app-registration');
   await expect(app.getByLabel('Tenant ID')).toHaveValue('not-a-tenant');
   // Shown at once, without touching the field again.
   await expect(app.getByText(en.validation.tenantId)).toBeVisible();
@@ -79,7 +61,7 @@ test('an invalid value keeps its error after moving away and back, and after a r
 
 test('the same error after a reload is in German when the wizard speaks German', async ({ page, practice }) => {
   await startNewProfile(page, practice.url, 'Fehler GmbH', 'de');
-  await goTo(page, 'mailbox');
+  await goToStep(page, 'mailbox');
   const mailbox = page.getByTestId('step-mailbox');
   await mailbox.getByLabel('Email Address').fill('no-reply@');
   await mailbox.getByLabel('Email Address').blur();
@@ -93,19 +75,19 @@ test('a typed Client Secret survives navigation and a reload, the UI says it is 
   await startNewProfile(page, practice.url, 'Kept Co');
   await page.getByTestId('step-mailbox').getByLabel('Email Address').fill(MAILBOX);
   await page.getByTestId('step-mailbox').getByLabel('Email Address').blur();
-  await goTo(page, 'app-registration');
+  await goToStep(page, 'app-registration');
   const app = page.getByTestId('step-app-registration');
   await app.getByLabel('Tenant ID').fill(TENANT);
   await app.getByLabel('Tenant ID').blur();
   // No Client ID yet: there is no profile to save the secret to, so it is only kept.
   await app.getByLabel('Client Secret').fill(TYPED_SECRET);
-  const kept = text(en.uxForm.secret.kept_other, { count: TYPED_SECRET.length });
+  const kept = filled(en.uxForm.secret.kept_other, { count: TYPED_SECRET.length });
   await expect(app.getByTestId('secret-status')).toHaveText(kept);
 
-  await goTo(page, 'mailbox');
-  await goTo(page, 'app-registration');
+  await goToStep(page, 'mailbox');
+  await goToStep(page, 'app-registration');
   await expect(app.getByTestId('secret-status')).toHaveText(kept);
-  await expect(app.getByLabel('Client Secret')).toHaveAttribute('placeholder', text(en.uxForm.secret.keptPlaceholder_other, { count: TYPED_SECRET.length }));
+  await expect(app.getByLabel('Client Secret')).toHaveAttribute('placeholder', filled(en.uxForm.secret.keptPlaceholder_other, { count: TYPED_SECRET.length }));
   // The page never gets the value back.
   await expect(app.getByLabel('Client Secret')).toHaveValue('');
 
@@ -127,7 +109,7 @@ test('a typed Client Secret survives navigation and a reload, the UI says it is 
 
 test('the secret status is stated once on the App registration step', async ({ page, practice }) => {
   await startPractice(page, practice);
-  await goTo(page, 'app-registration');
+  await goToStep(page, 'app-registration');
   const app = page.getByTestId('step-app-registration');
   await expect(app.getByTestId('secret-status')).toBeVisible();
   // "Stored in the keychain" is said in exactly one place: the status line (no hint repeats it).
@@ -137,7 +119,7 @@ test('the secret status is stated once on the App registration step', async ({ p
 
 test('a typed-but-unsaved secret for a profile survives a reload and is used by Check', async ({ page, practice }) => {
   await startPractice(page, practice);
-  await goTo(page, 'app-registration');
+  await goToStep(page, 'app-registration');
   const app = page.getByTestId('step-app-registration');
   // A Secret ID (a GUID) is the classic wrong column: kept, and after the reload its error shows at once.
   await app.getByLabel('Client Secret').fill(CLIENT);
@@ -157,14 +139,14 @@ test('the PowerShell built from invalid values is marked, and cannot be copied o
   await startNewProfile(page, practice.url, 'Script Co');
   await page.getByTestId('step-mailbox').getByLabel('Email Address').fill(MAILBOX);
   await page.getByTestId('step-mailbox').getByLabel('Email Address').blur();
-  await goTo(page, 'app-registration');
+  await goToStep(page, 'app-registration');
   const app = page.getByTestId('step-app-registration');
   await app.getByLabel('Tenant ID').fill('0f1e2d3c-not-a-guid');
   await app.getByLabel('Client ID').fill(CLIENT);
   await app.getByLabel('Client ID').blur();
-  await goTo(page, 'service-principal');
+  await goToStep(page, 'service-principal');
   const sp = page.getByTestId('step-service-principal');
-  await expect(sp.getByTestId('powershell-invalid')).toContainText(text(en.uxForm.ps.invalid, { fields: 'Tenant ID' }));
+  await expect(sp.getByTestId('powershell-invalid')).toContainText(filled(en.uxForm.ps.invalid, { fields: 'Tenant ID' }));
   await expect(sp.getByTestId('powershell')).toHaveAttribute('data-valid', 'false');
   await expect(sp.getByTestId('copy-powershell')).toBeDisabled();
   await expect(sp.getByTestId('save-ps1')).toBeDisabled();
@@ -175,10 +157,10 @@ test('the PowerShell built from invalid values is marked, and cannot be copied o
   await expect(sp.getByTestId('powershell-invalid')).toContainText(`Tenant ID and ${en.wizard['service-principal'].objectId}`);
   await sp.getByLabel(en.wizard['service-principal'].objectId).fill('');
 
-  await goTo(page, 'app-registration');
+  await goToStep(page, 'app-registration');
   await app.getByLabel('Tenant ID').fill(TENANT);
   await app.getByLabel('Tenant ID').blur();
-  await goTo(page, 'service-principal');
+  await goToStep(page, 'service-principal');
   await expect(sp.getByTestId('powershell-invalid')).toHaveCount(0);
   await expect(sp.getByTestId('powershell')).toHaveAttribute('data-valid', 'true');
   await expect(sp.getByTestId('copy-powershell')).toBeEnabled();
@@ -187,14 +169,14 @@ test('the PowerShell built from invalid values is marked, and cannot be copied o
 
 test('the PowerShell warning is in German', async ({ page, practice }) => {
   await startNewProfile(page, practice.url, 'Skript GmbH', 'de');
-  await goTo(page, 'service-principal');
+  await goToStep(page, 'service-principal');
   // Nothing typed yet: Tenant ID, Client ID and Email Address are all missing (ISE's names stay English).
-  await expect(page.getByTestId('powershell-invalid')).toContainText(text(de.uxForm.ps.invalid, { fields: 'Tenant ID, Client ID und Email Address' }));
+  await expect(page.getByTestId('powershell-invalid')).toContainText(filled(de.uxForm.ps.invalid, { fields: 'Tenant ID, Client ID und Email Address' }));
 });
 
 test('a corrected Expiry Date clears its message at once, and Save and Check work', async ({ page, practice }) => {
   await startPractice(page, practice);
-  await goTo(page, 'app-registration');
+  await goToStep(page, 'app-registration');
   const app = page.getByTestId('step-app-registration');
   const expiry = app.getByLabel('Expiry Date');
   await expiry.fill('2027-02-30');
@@ -221,7 +203,7 @@ test('an invalid Expiry Date typed before the profile exists no longer blocks cr
   await startNewProfile(page, practice.url, 'Expiry Co', 'de');
   await page.getByTestId('step-mailbox').getByLabel('Email Address').fill(MAILBOX);
   await page.getByTestId('step-mailbox').getByLabel('Email Address').blur();
-  await goTo(page, 'app-registration');
+  await goToStep(page, 'app-registration');
   const app = page.getByTestId('step-app-registration');
   await app.getByLabel('Expiry Date').fill('2027-13-01');
   await app.getByLabel('Expiry Date').blur();
@@ -244,11 +226,11 @@ test('an invalid Expiry Date typed before the profile exists no longer blocks cr
 
 test('the kept secret is announced in German, after a reload too', async ({ page, practice }) => {
   await startNewProfile(page, practice.url, 'Geheim GmbH', 'de');
-  await goTo(page, 'app-registration');
+  await goToStep(page, 'app-registration');
   const app = page.getByTestId('step-app-registration');
   await app.getByLabel('Client Secret').fill(TYPED_SECRET);
   await page.reload();
-  await expect(app.getByTestId('secret-status')).toHaveText(text(de.uxForm.secret.kept_other, { count: TYPED_SECRET.length }));
+  await expect(app.getByTestId('secret-status')).toHaveText(filled(de.uxForm.secret.kept_other, { count: TYPED_SECRET.length }));
   await expect(app.getByTestId('forget-secret')).toHaveText(de.uxForm.secret.forget);
   await screenshotBothSizes(page, app.getByTestId('secret-kept'), 'app-registration-secret-kept-de');
 });

@@ -1,7 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './wizard-helpers';
+import type { Page } from '@playwright/test';
+import { test, expect, goToStep, filled } from './wizard-helpers';
 import { readLocale } from '../support/locale-files';
-import { VIEWPORTS, expectNoHorizontalScroll, keepScreenshot } from './screens';
+import { screenshotBothSizes } from './screens';
 
 // Issue 13 point 3: the values sheet on the ISE step is built from the typed values; when those are
 // not valid yet it says which (ISE's names), and their Copy buttons are off with the reason.
@@ -23,43 +23,27 @@ async function startNewProfile(page: Page, url: string, name: string, language?:
   await page.getByTestId('start-new').click();
 }
 
-function text(tree: string, vars: Record<string, string> = {}): string {
-  return Object.entries(vars).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, v), tree);
-}
 
-async function goTo(page: Page, step: string): Promise<void> {
-  await page.getByTestId(`nav-${step}`).click();
-  await expect(page.getByTestId(`step-${step}`)).toBeVisible();
-}
 
-async function screenshotBothSizes(page: Page, part: Locator, name: string): Promise<void> {
-  for (const size of VIEWPORTS) {
-    await page.setViewportSize(size);
-    await part.scrollIntoViewIfNeeded();
-    await expectNoHorizontalScroll(page);
-    await keepScreenshot(page, name);
-  }
-  await page.setViewportSize(VIEWPORTS[0]);
-}
 
 test('the ISE values built from invalid values are marked, and their Copy stays off until they are valid', async ({ page, practice }) => {
   await startNewProfile(page, practice.url, 'Sheet Co');
   const mailbox = page.getByTestId('step-mailbox').getByLabel('Email Address');
   await mailbox.fill(MAILBOX);
   await mailbox.blur();
-  await goTo(page, 'app-registration');
+  await goToStep(page, 'app-registration');
   const app = page.getByTestId('step-app-registration');
   await app.getByLabel('Tenant ID').fill('0f1e2d3c-not-a-guid');
   await app.getByLabel('Client ID').fill(CLIENT);
   await app.getByLabel('Client ID').blur();
 
-  await goTo(page, 'ise');
+  await goToStep(page, 'ise');
   const sheet = page.getByTestId('ise-sheet');
-  await expect(sheet.getByTestId('ise-sheet-invalid')).toContainText(text(en.uxGaps.sheet.invalid, { fields: 'Tenant ID' }));
+  await expect(sheet.getByTestId('ise-sheet-invalid')).toContainText(filled(en.uxGaps.sheet.invalid, { fields: 'Tenant ID' }));
   // The invalid value and the endpoint built from it cannot be copied; each says why.
   for (const row of ['sheet-tenant-id', 'sheet-oauth-token-endpoint-api']) {
     await expect(sheet.getByTestId(`${row}-copy`)).toBeDisabled();
-    await expect(sheet.getByTestId(`${row}-reason`)).toHaveText(text(en.uxGaps.sheet.disabledReason, { field: 'Tenant ID' }));
+    await expect(sheet.getByTestId(`${row}-reason`)).toHaveText(filled(en.uxGaps.sheet.disabledReason, { field: 'Tenant ID' }));
   }
   // The valid ones still copy, without a reason.
   for (const row of ['sheet-client-id', 'sheet-email-address']) {
@@ -68,10 +52,10 @@ test('the ISE values built from invalid values are marked, and their Copy stays 
   }
   await screenshotBothSizes(page, sheet, 'ise-sheet-invalid');
 
-  await goTo(page, 'app-registration');
+  await goToStep(page, 'app-registration');
   await app.getByLabel('Tenant ID').fill(TENANT);
   await app.getByLabel('Tenant ID').blur();
-  await goTo(page, 'ise');
+  await goToStep(page, 'ise');
   await expect(sheet.getByTestId('ise-sheet-invalid')).toHaveCount(0);
   await expect(sheet.getByTestId('sheet-tenant-id-copy')).toBeEnabled();
   await expect(sheet.getByTestId('sheet-oauth-token-endpoint-api-copy')).toBeEnabled();
@@ -80,10 +64,10 @@ test('the ISE values built from invalid values are marked, and their Copy stays 
 
 test('the ISE values warning is in German, with ISE’s field names in English', async ({ page, practice }) => {
   await startNewProfile(page, practice.url, 'Blatt GmbH', 'de');
-  await goTo(page, 'ise');
+  await goToStep(page, 'ise');
   const sheet = page.getByTestId('ise-sheet');
-  await expect(sheet.getByTestId('ise-sheet-invalid')).toContainText(text(de.uxGaps.sheet.invalid, { fields: 'Tenant ID, Client ID und Email Address' }));
-  await expect(sheet.getByTestId('sheet-email-address-reason')).toHaveText(text(de.uxGaps.sheet.disabledReason, { field: 'Email Address' }));
+  await expect(sheet.getByTestId('ise-sheet-invalid')).toContainText(filled(de.uxGaps.sheet.invalid, { fields: 'Tenant ID, Client ID und Email Address' }));
+  await expect(sheet.getByTestId('sheet-email-address-reason')).toHaveText(filled(de.uxGaps.sheet.disabledReason, { field: 'Email Address' }));
   await expect(sheet.getByTestId('sheet-email-address-copy')).toBeDisabled();
   await screenshotBothSizes(page, sheet, 'ise-sheet-invalid-de');
 });

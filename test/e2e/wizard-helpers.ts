@@ -37,3 +37,14 @@ export async function pickScenario(page: Page, scenario: string): Promise<void> 
   await page.getByTestId('practice-scenario').selectOption(scenario);
   await expect(page.getByTestId('practice-scenario')).toHaveValue(scenario);
 }
+
+/** Opens a wizard step from the step list and waits for it. */
+export async function goToStep(page: Page, step: string): Promise<void> {
+  await page.getByTestId(`nav-${step}`).click();
+  await expect(page.getByTestId(`step-${step}`)).toBeVisible();
+}
+
+/** A text from the sources with its {{placeholders}} filled, as the user reads it. */
+export function filled(tree: string, vars: Record<string, string | number> = {}): string {
+  return Object.entries(vars).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, String(v)), tree);
+}
