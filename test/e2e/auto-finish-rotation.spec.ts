@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWizardServer, test, expect } from './fixtures';
+import { setUpForMe } from './wizard-helpers';
 import { expectNoHorizontalScroll, keepScreenshot, screenshotBothSizes, VIEWPORTS } from './screens';
 
 type Dir = { applications: { appId: string; passwordCredentials: { keyId: string; endDateTime: string }[] }[] };
@@ -18,13 +19,7 @@ test('rotation: the new secret is copied for ISE from the keychain, verified, th
       throw new Error(`unexpected browser dialog: ${d.message()}`);
     });
     await page.setViewportSize(VIEWPORTS[0]);
-    await page.goto(server.url);
-    await page.getByTestId('open-automation').click();
-    await page.getByTestId('automation-sign-in').click();
-    await expect(page.getByTestId('automation-signed-in')).toBeVisible();
-    await page.getByTestId('automation-preview').click();
-    await page.getByTestId('automation-apply').click();
-    await expect(page.getByTestId('automation-verified')).toBeVisible({ timeout: 90_000 });
+    await setUpForMe(page, server.url);
     const before = directory(server.dataDir).applications[0]!.passwordCredentials.map((c) => c.keyId);
     expect(before).toHaveLength(1);
 

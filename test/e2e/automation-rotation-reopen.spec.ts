@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWizardServer, test, expect } from './fixtures';
+import { setUpForMe } from './wizard-helpers';
 import { readLocale } from '../support/locale-files';
 import { screenshotBothSizes, VIEWPORTS } from './screens';
 
@@ -16,13 +17,7 @@ test('a half-done rotation is shown again after the screen is reopened, and fini
   const server = await startWizardServer(['--practice']);
   try {
     await page.setViewportSize(VIEWPORTS[0]);
-    await page.goto(server.url);
-    await page.getByTestId('open-automation').click();
-    await page.getByTestId('automation-sign-in').click();
-    await expect(page.getByTestId('automation-signed-in')).toBeVisible();
-    await page.getByTestId('automation-preview').click();
-    await page.getByTestId('automation-apply').click();
-    await expect(page.getByTestId('automation-verified')).toBeVisible({ timeout: 90_000 });
+    await setUpForMe(page, server.url);
     const before = directory(server.dataDir).applications[0]!.passwordCredentials.map((c) => c.keyId);
     await expect(page.getByTestId('rotation-resumed')).toHaveCount(0);
     await page.getByTestId('automation-rotate').click();

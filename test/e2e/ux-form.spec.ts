@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { test, expect, startPractice, goToStep, filled } from './wizard-helpers';
+import { test, expect, startPractice, goToStep, filled, startNewProfile } from './wizard-helpers';
 import { readLocale } from '../support/locale-files';
 import { screenshotBothSizes } from './screens';
 
@@ -17,16 +16,6 @@ const CLIENT = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const MAILBOX = 'no-reply@contoso.onmicrosoft.com';
 /** A secret typed but not saved: it must survive navigation and a reload, and be nowhere but main's memory. */
 const TYPED_SECRET = 'Kept~Q8.UnsavedSecret-Canary_4242';
-
-/** The first screen with nothing stored in the page, then a new profile named `name`. */
-async function startNewProfile(page: Page, url: string, name: string, language?: string): Promise<void> {
-  await page.goto(url);
-  await page.evaluate('localStorage.clear()');
-  await page.reload();
-  if (language) await page.getByLabel('Language').selectOption(language);
-  await page.getByTestId('new-profile-name').fill(name);
-  await page.getByTestId('start-new').click();
-}
 
 
 /** Holds the part in view at 1366×768 and 1024×640, fails on sideways scroll, keeps both pictures, ends at 1366×768. */

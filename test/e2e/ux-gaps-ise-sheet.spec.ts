@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { test, expect, goToStep, filled } from './wizard-helpers';
+import { test, expect, goToStep, filled, startNewProfile } from './wizard-helpers';
 import { readLocale } from '../support/locale-files';
 import { screenshotBothSizes } from './screens';
 
@@ -13,15 +12,6 @@ const de = readLocale('de') as any;
 const TENANT = '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
 const CLIENT = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const MAILBOX = 'no-reply@contoso.onmicrosoft.com';
-
-async function startNewProfile(page: Page, url: string, name: string, language?: string): Promise<void> {
-  await page.goto(url);
-  await page.evaluate('localStorage.clear()');
-  await page.reload();
-  if (language) await page.getByLabel('Language').selectOption(language);
-  await page.getByTestId('new-profile-name').fill(name);
-  await page.getByTestId('start-new').click();
-}
 
 
 

@@ -48,3 +48,24 @@ export async function goToStep(page: Page, step: string): Promise<void> {
 export function filled(tree: string, vars: Record<string, string | number> = {}): string {
   return Object.entries(vars).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, String(v)), tree);
 }
+
+/** The first screen with nothing stored in the page, then a new profile named `name`. */
+export async function startNewProfile(page: Page, url: string, name: string, language?: string): Promise<void> {
+  await page.goto(url);
+  await page.evaluate('localStorage.clear()');
+  await page.reload();
+  if (language) await page.getByLabel('Language').selectOption(language);
+  await page.getByTestId('new-profile-name').fill(name);
+  await page.getByTestId('start-new').click();
+}
+
+/** "Set it up for me" on the practice tenant: sign in, preview, confirm, up to Verified. */
+export async function setUpForMe(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('open-automation').click();
+  await page.getByTestId('automation-sign-in').click();
+  await expect(page.getByTestId('automation-signed-in')).toBeVisible();
+  await page.getByTestId('automation-preview').click();
+  await page.getByTestId('automation-apply').click();
+  await expect(page.getByTestId('automation-verified')).toBeVisible({ timeout: 90_000 });
+}
