@@ -1,3 +1,5 @@
+import { dateTimeFormat } from './formatters';
+
 /**
  * Dates and times in the user's language (issue 12: not US style in every language). The
  * language is i18next's current one, so a German user reads "01.12.2026, 09:00:00" and a
@@ -6,11 +8,13 @@
 export function formatDateTime(iso: string, language: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(d);
+  return dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(d);
 }
 
 /** A calendar day with no time ("2027-03-31", the secret's Expiry Date): the same day in every time zone. */
 const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+const DAY_IN_UTC: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
 
 /**
  * The day only, in the user's language. A bare day is read as that calendar day (not as UTC
@@ -19,7 +23,7 @@ const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export function formatDate(iso: string, language: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', ...(DAY_ONLY.test(iso) ? { timeZone: 'UTC' } : {}) }).format(d);
+  return dateTimeFormat(language, DAY_ONLY.test(iso) ? DAY_IN_UTC : DAY).format(d);
 }
 
 /** An ISO 8601 date-time as main sends it ("2026-12-01T09:00:00.000Z", with or without seconds or zone). */
