@@ -1,9 +1,10 @@
-import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { MenuItem } from '@fluentui/react-components';
+import type { TFunction } from 'i18next';
 import type { ExportFormat, ProfileView } from '../../shared/contract/profiles';
 import type { CallError } from '../../shared/contract';
 import { call } from '../client';
 import { downloadBytes, downloadFile } from '../components/download';
+import { MenuButtonOnDemand } from '../components/MenuButtonOnDemand';
 import { readerLocale } from '../components/readerLocale';
 
 const FORMATS: readonly ExportFormat[] = ['json', 'html', 'ps1', 'pem', 'ics'];
@@ -12,8 +13,12 @@ const FORMATS: readonly ExportFormat[] = ['json', 'html', 'ps1', 'pem', 'ics'];
  * The export formats of one profile; each asks main for the file and downloads it. The HTML
  * report is downloaded too (the app opens no windows): the engineer prints it from there.
  */
-export function ExportMenu({ profile, onDone }: { profile: ProfileView; onDone(result: { ok: true; fileName: string } | { ok: false; error: CallError }): void }) {
-  const { t } = useTranslation();
+export function ExportMenu({ profile, onDone, t }: {
+  profile: ProfileView;
+  onDone(result: { ok: true; fileName: string } | { ok: false; error: CallError }): void;
+  /** The row's (one useTranslation per row, see ProfileBadges). */
+  t: TFunction;
+}) {
   const run = async (format: ExportFormat) => {
     const r = await call('exportProfile', { profileId: profile.id, format, locale: readerLocale() });
     if (!r.ok) return onDone({ ok: false, error: r.error });
@@ -30,12 +35,10 @@ export function ExportMenu({ profile, onDone }: { profile: ProfileView; onDone(r
     onDone({ ok: true, fileName: r.value.fileName });
   };
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <Button size="small" aria-label={t('profiles.actions.exportFor', { name: profile.name })}>{t('profiles.actions.export')}</Button>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
+    <MenuButtonOnDemand
+      label={t('profiles.actions.exportFor', { name: profile.name })}
+      items={() => (
+        <>
           {FORMATS.map((format) => (
             <MenuItem key={format} onClick={() => void run(format)} secondaryContent={`.${format}`}>
               {t(`profiles.export.${format}`)}
@@ -46,8 +49,10 @@ export function ExportMenu({ profile, onDone }: { profile: ProfileView; onDone(r
               {t('profiles.export.pdf')}
             </MenuItem>
           )}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+        </>
+      )}
+    >
+      {t('profiles.actions.export')}
+    </MenuButtonOnDemand>
   );
 }

@@ -1,7 +1,8 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
 import type { FleetResult, FleetRow } from '../../shared/contract/fleet';
 import type { ProfileView } from '../../shared/contract/profiles';
+import { relativeTimeFormat } from '../i18n/formatters';
+import type { BadgeProps } from './ProfileBadges';
 
 const COLOR: Record<FleetResult, 'success' | 'warning' | 'danger' | 'informative'> = { healthy: 'success', warning: 'warning', failed: 'danger', 'not-checked': 'informative' };
 
@@ -14,7 +15,7 @@ const useStyles = makeStyles({
 /** "3 hours ago" in the UI's language (Intl picks the words and the plural). */
 export function ageText(iso: string, language: string, now: number = Date.now()): string {
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const rtf = relativeTimeFormat(language, { numeric: 'auto' });
   const abs = Math.abs(seconds);
   if (abs < 60) return rtf.format(seconds, 'second');
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
@@ -33,8 +34,7 @@ export function lastCheckOf(profile: ProfileView, row: FleetRow | undefined): { 
 }
 
 /** The Profiles table's "Last check" cell: the result and how long ago. */
-export function LastCheck({ profile, row }: { profile: ProfileView; row: FleetRow | undefined }) {
-  const { t, i18n } = useTranslation();
+export function LastCheck({ profile, row, t, language }: BadgeProps & { row: FleetRow | undefined }) {
   const styles = useStyles();
   const last = lastCheckOf(profile, row);
   if (!last) return <span data-testid="last-check">{t('perf.fleet.never')}</span>;
@@ -42,7 +42,7 @@ export function LastCheck({ profile, row }: { profile: ProfileView; row: FleetRo
   const title = last.reason ? t(`perf.fleet.notCheckedReason.${last.reason}`) : undefined;
   return (
     <Badge appearance="tint" color={COLOR[last.result]} className={styles.grow} data-testid="last-check" data-result={last.result} {...(title ? { title } : {})}>
-      {t('perf.fleet.resultWithAge', { result, age: ageText(last.at, i18n.language) })}
+      {t('perf.fleet.resultWithAge', { result, age: ageText(last.at, language) })}
     </Badge>
   );
 }

@@ -3,11 +3,7 @@ import {
   Button,
   Caption1,
   makeStyles,
-  Menu,
   MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   Table,
   TableBody,
   TableCell,
@@ -21,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../shared/contract';
 import type { ProfileView } from '../../shared/contract/profiles';
 import type { FleetRow } from '../../shared/contract/fleet';
+import { MenuButtonOnDemand } from '../components/MenuButtonOnDemand';
 import { ExportMenu } from './ExportMenu';
 import { LastCheck } from './LastCheck';
 import { ExpiryBadge, SecretBadge, VerifiedBadge } from './ProfileBadges';
@@ -103,7 +100,8 @@ const ProfileRow = memo(function ProfileRow({ profile: p, lastCheck, current, on
   onAction(action: ProfileAction, profile: ProfileView): void;
   onExported(result: ExportResult): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const styles = useStyles();
   const details = [p.customer, p.iseVersion ? t('uxTrouble.profiles.ise', { version: p.iseVersion }) : ''].filter(Boolean).join(' · ');
   return (
@@ -121,14 +119,14 @@ const ProfileRow = memo(function ProfileRow({ profile: p, lastCheck, current, on
       </TableCell>
       <TableCell>
         <div className={styles.stack}>
-          <SecretBadge profile={p} />
-          <ExpiryBadge profile={p} />
+          <SecretBadge profile={p} t={t} />
+          <ExpiryBadge profile={p} t={t} language={language} />
         </div>
       </TableCell>
       <TableCell>
         <div className={styles.stack}>
-          <VerifiedBadge profile={p} />
-          <LastCheck profile={p} row={lastCheck} />
+          <VerifiedBadge profile={p} t={t} language={language} />
+          <LastCheck profile={p} row={lastCheck} t={t} language={language} />
         </div>
       </TableCell>
       <TableCell>
@@ -136,20 +134,20 @@ const ProfileRow = memo(function ProfileRow({ profile: p, lastCheck, current, on
           <Button size="small" appearance={current ? 'secondary' : 'primary'} onClick={() => onOpen(p.id)} aria-label={t('profiles.actions.openFor', { name: p.name })}>
             {t('profiles.actions.open')}
           </Button>
-          <ExportMenu profile={p} onDone={onExported} />
-          <Menu>
-            <MenuTrigger disableButtonEnhancement>
-              <Button size="small" aria-label={t('profiles.actions.moreFor', { name: p.name })}>{t('profiles.actions.more')}</Button>
-            </MenuTrigger>
-            <MenuPopover>
-              <MenuList>
+          <ExportMenu profile={p} onDone={onExported} t={t} />
+          <MenuButtonOnDemand
+            label={t('profiles.actions.moreFor', { name: p.name })}
+            items={() => (
+              <>
                 <MenuItem onClick={() => onAction('rename', p)}>{t('profiles.actions.rename')}</MenuItem>
                 <MenuItem onClick={() => onAction('duplicate', p)}>{t('profiles.actions.duplicate')}</MenuItem>
                 <MenuItem onClick={() => onAction('secret', p)}>{t('profiles.actions.setSecret')}</MenuItem>
                 <MenuItem onClick={() => onAction('delete', p)}>{t('profiles.actions.deleteEllipsis')}</MenuItem>
-              </MenuList>
-            </MenuPopover>
-          </Menu>
+              </>
+            )}
+          >
+            {t('profiles.actions.more')}
+          </MenuButtonOnDemand>
         </div>
       </TableCell>
     </TableRow>

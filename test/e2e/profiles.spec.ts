@@ -192,3 +192,39 @@ test('the profiles screen has no serious accessibility violations', async ({ pag
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('profiles.png'), fullPage: true });
 });
+
+// A row's menus are mounted on first use (renderer/components/MenuButtonOnDemand.tsx): from the
+// keyboard they open, move and close as Fluent's menu trigger does, and the names stay the same.
+test('the row menus work from the keyboard before the pointer ever touched them', async ({ page, request }) => {
+  await createProfile(request, 'Keyboard HQ', { secretExpiry: '2099-12-31' });
+  await openProfiles(page);
+  const more = page.getByRole('button', { name: 'More actions for Keyboard HQ' });
+  await expect(more).toHaveAttribute('aria-haspopup', 'menu');
+  // Enter (a click) opens it with the first item focused; Escape closes it and focus is back on the button.
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Rename' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Duplicate' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(more).toBeFocused();
+  await expect(more).not.toHaveAttribute('aria-expanded', 'true');
+  // Space opens it again (now Fluent's own trigger), and an item still acts.
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('menuitem', { name: 'Rename' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('rename-profile-dialog')).toBeVisible();
+  await page.getByTestId('rename-profile-dialog').getByRole('button', { name: 'Cancel' }).click();
+
+  // ArrowDown opens the export menu before the pointer or a click mounted it.
+  const exportButton = page.getByRole('button', { name: 'Export Keyboard HQ' });
+  await exportButton.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: /Configuration \(JSON\)/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(exportButton).toBeFocused();
+
+  // The expiry badge's description is there for a screen reader without hovering.
+  await expect(row(page, 'Keyboard HQ').locator('[data-level]')).toHaveAccessibleDescription(/^Expiry Date /);
+});
