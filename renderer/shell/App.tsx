@@ -1,12 +1,13 @@
 import { Button, FluentProvider, makeStyles, Subtitle1, Toaster, tokens, webLightTheme } from '@fluentui/react-components';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExpiryWarningsBar } from '../profiles/ExpiryWarningsBar';
 import { useExpiryWarnings } from '../profiles/useExpiryWarnings';
 import { CurrentProfileProvider, useCurrentProfile } from '../profiles/currentProfile';
 import { TOASTER_ID } from '../components/toaster';
 import { LanguagePicker } from './LanguagePicker';
-import type { Navigate } from './screenRegistry';
+import { goWhenLoaded } from './goWhenLoaded';
+import { screenChunkLoading, type Navigate } from './screenRegistry';
 import { Screens } from './Screens';
 import { useAppInfo } from './useAppInfo';
 import { useRouter, type Router } from './useRouter';
@@ -53,13 +54,14 @@ function Shell({ router }: { router: Router }) {
   const expiry = useExpiryWarnings(store.revision);
   const { screen, go } = router;
   const { markVisited } = store;
+  const goLoaded = useMemo(() => goWhenLoaded(go, screenChunkLoading), [go]);
   // A move the engineer chose marks the screen as visited for the current profile ("in progress").
   const navigate: Navigate = useCallback(
     (next, opts = {}) => {
       if (opts.visit !== false) markVisited(next);
-      go(next);
+      goLoaded(next);
     },
-    [go, markVisited],
+    [goLoaded, markVisited],
   );
   return (
     <FluentProvider theme={webLightTheme}>

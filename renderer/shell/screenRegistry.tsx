@@ -48,7 +48,7 @@ function preloadable<M>(load: () => Promise<M>, pick: (m: M) => ComponentType<Si
     const C = loaded;
     return C ? <C {...props} /> : <Lazy {...props} />;
   }
-  return { Screen, preload: () => fetchOnce().then(() => undefined) };
+  return { Screen, preload: () => fetchOnce().then(() => undefined), loading: () => (loaded ? null : fetchOnce()) };
 }
 
 const SIDE: Partial<Record<SideScreen, ReturnType<typeof preloadable>>> = {
@@ -93,6 +93,11 @@ const SIDE: Partial<Record<SideScreen, ReturnType<typeof preloadable>>> = {
  */
 export function preloadSideScreens(): void {
   for (const s of Object.values(SIDE)) s?.preload().catch(() => undefined);
+}
+
+/** The load of a side screen's chunk while it is not there yet (it starts it), else null (shell/goWhenLoaded.ts). */
+export function screenChunkLoading(screen: ScreenId): Promise<unknown> | null {
+  return (SIDE as Partial<Record<ScreenId, ReturnType<typeof preloadable>>>)[screen]?.loading() ?? null;
 }
 
 /**
