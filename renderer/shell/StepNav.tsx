@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { WIZARD_SCREENS, type WizardScreen } from '../../shared/steps';
 import type { StepBadge } from '../wizard/screens';
 import type { ScreenId } from './routes';
+import { preloadScreen } from './screenRegistry';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: '220px' },
@@ -35,6 +36,8 @@ export function StepNav({ screen, statusOf, onGo }: { screen: ScreenId; statusOf
         className={mergeClasses(styles.item, screen === value && styles.current)}
         aria-current={screen === value ? (value === 'profiles' || value === 'start' ? 'page' : 'step') : undefined}
         onClick={() => onGo(value)}
+        onPointerEnter={() => preloadScreen(value)}
+        onFocus={() => preloadScreen(value)}
         data-testid={`nav-${value}`}
         {...extra}
       >
