@@ -183,7 +183,7 @@ export async function analyzeRange(path: string, name: string, start: number, en
   analysis.beginSource(name);
   const scanner = new GuestLogScanner(
     (entry) => analysis.addEntry(entry),
-    (buf, s, headerEnd, e, mustHit) => analysis.tryBytes(buf, s, headerEnd, e, mustHit),
+    analysis,
   );
   for await (const chunk of readRange(path, start, end)) scanner.push(chunk);
   scanner.end();

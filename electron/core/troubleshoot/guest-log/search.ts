@@ -245,6 +245,18 @@ function findStatusCodesFrom(buf: Buffer, from: number, to: number, a0: number, 
 /** The prefilter's search, compiled once. */
 export const PREFILTER_SEARCH = new FragmentSearch(PREFILTER_FRAGMENTS);
 
+/**
+ * One small search right away, over text holding every fragment and a status code, so that each
+ * line of find() has run once before V8 optimises it. Why: the first real search is usually a
+ * long one, V8 optimises its loop while it runs (on-stack replacement), and the code after the
+ * loop, never run yet, had no type feedback; that optimised loop was entered again for each
+ * long search and thrown away at the loop's end each time (`--trace-deopt`: ~20 "insufficient
+ * type feedback" deopts of findBoth per thread on a log of events), which kept the first
+ * ranges at half speed.
+ */
+const PRIMER = Buffer.from(`${PREFILTER_FRAGMENTS.join(' 535 5.7.3 ')} 4.4.1 `.repeat(4), 'latin1');
+PREFILTER_SEARCH.find(PRIMER, 0, PRIMER.length, []);
+
 /** The smallest block a cursor searches at once: a few entries of a log full of events. */
 const MIN_BLOCK = 1024;
 /** The largest: on a log with few events the search runs in long passes, as find() does best. */
