@@ -70,11 +70,20 @@ interface Stored<V> {
    * unknown entry made the next two lookups hash.
    */
   afterMiss: Stored<V> | null;
+  /**
+   * The thread of the entry last found with this key, as bytes and decoded: the same message
+   * mostly comes from the same thread (a retry thread, a pool's few workers), and comparing a
+   * few bytes costs less than decoding a string per entry (see thread()).
+   */
+  threadBytes: Uint8Array | null;
+  threadName: string;
 }
 
 
 /** See Stored.successors. */
 const SUCCESSORS = 4;
+/** Longer threads are not kept with their entry (Stored.threadBytes). */
+const MAX_THREAD_KEPT = 64;
 const NONE: readonly never[] = [];
 
 export class EntryMemo<V> {
@@ -339,7 +348,24 @@ export class EntryMemo<V> {
 
   /** The thread of the entry last looked up. */
   thread(): string {
-    return utf8(this.buf!, this.open + 1, this.close);
+    const buf = this.buf!;
+    const a = this.open + 1;
+    const n = this.close - a;
+    // `last` is the stored entry this lookup matched, unless it missed (then the entry is read in full).
+    const c = this.misses === 0 ? this.last : null;
+    if (c === null) return utf8(buf, a, this.close);
+    const kept = c.threadBytes;
+    if (kept !== null && kept.length === n) {
+      let k = 0;
+      while (k < n && kept[k] === buf[a + k]) k++;
+      if (k === n) return c.threadName;
+    }
+    const name = utf8(buf, a, this.close);
+    if (n <= MAX_THREAD_KEPT) {
+      c.threadBytes = Uint8Array.prototype.slice.call(buf, a, this.close); // a copy: Buffer#slice would share the scanner's buffer
+      c.threadName = name;
+    }
+    return name;
   }
 
   /** True when the entry last looked up is worth storing once read: it has a key, seen before. */
@@ -386,7 +412,7 @@ export class EntryMemo<V> {
     const list = this.table.get(this.hash);
     const stored: Stored<V> = {
       key, split: len1, split2: len2, value, hit: hits.length > 0, hash: this.hash,
-      lines, timed: this.d0 !== this.end, headerOffset: this.headerEnd - this.close, successors: [], afterMiss: null,
+      lines, timed: this.d0 !== this.end, headerOffset: this.headerEnd - this.close, successors: [], afterMiss: null, threadBytes: null, threadName: '',
     };
     if (list) list.push(stored);
     else this.table.set(this.hash, [stored]);

@@ -278,14 +278,15 @@ describe('guest.log analyzer: the fast path equals the naive reference', () => {
     // A known one-line entry, then the same first line with continuation lines after it; one with
     // exactly MAX_ENTRY_LINES lines and one with a line more; and A followed by B or C in turns,
     // so that A has more than one successor.
-    const a = `ERROR [admin-http-pool1][[]] ${SS} -::admin:::- Exception : javax.mail.AuthenticationFailedException: 535 5.7.3 Authentication unsuccessful`;
+    // A's thread changes now and then (same length): the memo keeps an entry's last thread name.
+    const a = (n: number) => `ERROR [admin-http-pool${Math.floor(n / 4) % 3}][[]] ${SS} -::admin:::- Exception : javax.mail.AuthenticationFailedException: 535 5.7.3 Authentication unsuccessful`;
     const b = `DEBUG [admin-http-pool2][[]] ${SS} -::admin:::- inside smtpServerSettings testConnection`;
     const c = `INFO   [admin-http-pool3][[]] ${R} -::sponsor:::- sendMailMessage: Future.get status: success`;
     const trace = (n: number, last: string) => Array.from({ length: n }, (_, k) => (k === n - 1 ? last : `\tat y.Z${k}(Z.java:1)`));
     const lines: string[] = [];
     for (let n = 0; n < 300; n++) {
       const t = TS(n);
-      lines.push(`${t} ${a}`);
+      lines.push(`${t} ${a(n)}`);
       if (n % 5 === 1) lines.push('\tat javax.mail.Service.connect(Service.java:1): connect timed out');
       if (n % 11 === 3) lines.push(...trace(MAX_ENTRY_LINES, '\tat z.Last(Z.java:1)'));
       if (n % 13 === 4) lines.push(...trace(MAX_ENTRY_LINES + 1, '\tat z.Late(Z.java:1): PKIX path building failed'));
