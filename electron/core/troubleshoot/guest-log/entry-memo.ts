@@ -217,7 +217,7 @@ export class EntryMemo<V> {
       const guess = guesses[i]!;
       if ((mustHit && !guess.hit) || !this.isAt(guess, buf, start, regionEnd)) continue;
       this.hash = guess.hash;
-      this.link(guess);
+      if (i !== 0 || this.misses !== 0) this.link(guess); // else it is already the first successor
       this.found(guess);
       return guess.value;
     }
