@@ -79,7 +79,6 @@ interface Stored<V> {
   threadName: string;
 }
 
-
 /** See Stored.successors. */
 const SUCCESSORS = 4;
 /** Longer threads are not kept with their entry (Stored.threadBytes). */
@@ -201,7 +200,7 @@ export class EntryMemo<V> {
 
   /**
    * The fast path for a log of events: whether the entry starting at `start` (a timestamped line:
-   * the caller checked) is the guessed one (see guess()), compared with its key directly in the
+   * the caller checked) is one of the guessed ones (see guesses()), compared with its key directly in the
    * Buffer, without looking for line ends or hashing. Gives what look() would give for the entry
    * the scanner would have cut there, or undefined (then the caller goes the usual way): the
    * entry ends where the key's bytes end only when the scanner's regionEndOf would end it there

@@ -53,7 +53,6 @@ export interface KnownEntries {
   tryNext(buf: Buffer, start: number, regionEnd: number, mustHit: boolean): number;
 }
 
-
 /** The start of the line before the one starting at `ls` (> 0). */
 function previousLineStart(buf: Buffer, ls: number): number {
   return ls < 2 ? 0 : buf.lastIndexOf(10, ls - 2) + 1;
