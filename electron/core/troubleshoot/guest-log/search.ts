@@ -283,6 +283,8 @@ export class SearchCursor {
   /** How many of the current block's hits were handed out. */
   private used = 0;
   private block = 16 * 1024;
+  /** Nothing searched since reset(): the next block keeps the size the last region left (see searchBlock). */
+  private fresh = false;
 
   constructor(private readonly search: FragmentSearch) {}
 
@@ -294,6 +296,7 @@ export class SearchCursor {
     this.count = 0;
     this.k = 0;
     this.used = 0;
+    this.fresh = true;
   }
 
   /** The first hit at `p` or later, or -1. `p` must not go back between calls. */
@@ -312,7 +315,11 @@ export class SearchCursor {
   /** Finds the hits starting in [q, q + block), searching up to the longest fragment past it. */
   private searchBlock(q: number): void {
     const n0 = this.count;
-    if (n0 === 0) this.block = Math.min(MAX_BLOCK, this.block * 4);
+    // Right after reset() there is no block to judge: an empty "last block" there made the block
+    // quadruple at every chunk's start, so on a log the memo walks whole (every entry known) each
+    // 1 MB chunk was searched in full before its first entry was taken.
+    if (this.fresh) this.fresh = false;
+    else if (n0 === 0) this.block = Math.min(MAX_BLOCK, this.block * 4);
     else if (this.used * 4 < n0) this.block = Math.max(MIN_BLOCK, this.block >>> 1);
     else this.block = Math.min(MAX_BLOCK, this.block * 2);
     const to = this.to;
