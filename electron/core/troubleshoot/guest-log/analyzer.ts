@@ -5,7 +5,7 @@ import { classifyEntry } from './classify';
 import { EntryMemo } from './entry-memo';
 import { entryText, type EntryMeaning, type SettingsFields } from './events';
 import { nextStepsOf, sortTimeline } from './summary';
-import type { RawEntry } from './scanner';
+import type { KnownEntries, RawEntry } from './scanner';
 
 /** A send slower than this is reported (the guide's healthy send takes ~5 s). */
 export const SLOW_SEND_MS = 10_000;
@@ -126,7 +126,7 @@ export type AnalysisMemo = EntryMemo<{ meaning: EntryMeaning | null; level: stri
  * With `part` it analyses one byte range of a file for a worker (exportPart), to be merged in
  * file order into the whole-file analysis (mergePart) with the same result as one thread.
  */
-export class GuestLogAnalysis {
+export class GuestLogAnalysis implements KnownEntries {
   private readonly started = performance.now();
   private readonly sources: SourceState[] = [];
   private current: SourceState | null = null;
@@ -184,13 +184,24 @@ export class GuestLogAnalysis {
   tryBytes(buf: Buffer, start: number, headerEnd: number, end: number, mustHit = false): boolean {
     const known = this.memo.look(buf, start, headerEnd, end, mustHit);
     if (known === undefined) return false;
+    this.takeKnown(known);
+    return true;
+  }
+
+  /** tryBytes for an entry whose end the scanner has not looked for: the memo's guess of what comes next (entry-memo.ts lookNext). */
+  tryNext(buf: Buffer, start: number, regionEnd: number, mustHit = false): number {
+    const known = this.memo.lookNext(buf, start, regionEnd, mustHit);
+    if (known === undefined) return -1;
+    this.takeKnown(known);
+    return this.memo.entryEnd();
+  }
+
+  private takeKnown(known: { meaning: EntryMeaning | null; level: string; text: string }): void {
     this.entries++;
-    if (!known.meaning) return true;
+    if (!known.meaning) return;
     // A send's duration is not part of the memo's key: this entry's own goes in (see addEntry).
     const durationMs = this.memo.duration();
-    const meaning = durationMs === undefined ? known.meaning : { ...known.meaning, durationMs };
-    this.record(meaning, this.memo.time(), this.memo.thread(), known.level, known.text);
-    return true;
+    this.record(known.meaning, this.memo.time(), this.memo.thread(), known.level, known.text, durationMs ?? known.meaning.durationMs);
   }
 
   /** Takes one entry from the scanner. */
@@ -220,7 +231,8 @@ export class GuestLogAnalysis {
     return meaning !== null && meaning.code === undefined && (meaning.kind === 'transport-send' || meaning.kind === 'send-success') && meaning.durationMs === d;
   }
 
-  private record(meaning: EntryMeaning, time: string, thread: string, level: string, text: string): void {
+  /** `durationMs`: the entry's own (the meaning's, unless the memo read this entry's digits). */
+  private record(meaning: EntryMeaning, time: string, thread: string, level: string, text: string, durationMs = meaning.durationMs): void {
     const source = this.current?.name ?? '';
     if (this.current && time) {
       if (this.current.firstTime === null) this.current.firstTime = time;
@@ -228,7 +240,7 @@ export class GuestLogAnalysis {
     }
     const kind = meaning.kind;
     if (meaning.code) this.countFinding(meaning.code, time, text);
-    if (kind === 'send-success' || kind === 'send-failed') this.countSend(kind === 'send-success', meaning.durationMs, time, thread, source);
+    if (kind === 'send-success' || kind === 'send-failed') this.countSend(kind === 'send-success', durationMs, time, thread, source);
     if ((kind === 'smtp-connected' || kind === 'send-success' || kind === 'settings-saved') && time > this.lastSuccess) this.lastSuccess = time;
     if (meaning.sessionSettings) this.seeSessionSettings(meaning.sessionSettings, time);
     if (meaning.savedField) this.pendingSaves.set(thread, { ...this.pendingSaves.get(thread), ...stripUndefined(meaning.savedField) });
@@ -241,7 +253,7 @@ export class GuestLogAnalysis {
       return;
     }
     const event: LogEvent = { time, thread, level, kind, detail: meaning.detail, source, count: 1 };
-    if (meaning.durationMs !== undefined) event.durationMs = meaning.durationMs;
+    if (durationMs !== undefined) event.durationMs = durationMs;
     if (meaning.code) event.code = meaning.code;
     this.pushEvent(event);
   }

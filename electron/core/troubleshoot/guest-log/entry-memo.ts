@@ -1,4 +1,5 @@
 import { isHeaderAtBytes } from './line';
+import { MAX_ENTRY_LINES } from './scanner';
 import { PREFILTER_SEARCH } from './search';
 import { latin1, utf8 } from './text-slice';
 
@@ -49,13 +50,40 @@ interface Stored<V> {
    */
   hit: boolean;
   hash: number;
+  /** Its continuation lines (the region the scanner took), for lookNext's check of where it ends. */
+  lines: number;
+  /** A duration was left out of the key (its digits stand between the second span and the rest). */
+  timed: boolean;
+  /** Where its first line ends, counted from the thread's `]` (used when it has continuation lines). */
+  headerOffset: number;
   /**
-   * The stored entry that followed this one the last time it was found: a log of events repeats
-   * its messages in the same order (a send logs the same few lines each time), so the next entry
-   * is first compared with this one, byte for byte, without hashing it (see look()).
+   * The stored entries that followed this one, the latest first (at most SUCCESSORS): a log of
+   * events repeats its messages in the same order (a send logs the same few lines each time),
+   * so the next entry is first compared with these, byte for byte, without hashing it. More than
+   * one, because a message that appears in several sequences (a test connection's, a send's)
+   * has a successor in each, and with one the guess flip-flopped between them.
    */
-  next: Stored<V> | null;
+  successors: Stored<V>[];
+  /**
+   * The stored entry that came one entry later, when the entry in between was not one seen
+   * before (a failure whose Exchange reply carries its own time, say): without it, that one
+   * unknown entry made the next two lookups hash.
+   */
+  afterMiss: Stored<V> | null;
+  /**
+   * The thread of the entry last found with this key, as bytes and decoded: the same message
+   * mostly comes from the same thread (a retry thread, a pool's few workers), and comparing a
+   * few bytes costs less than decoding a string per entry (see thread()).
+   */
+  threadBytes: Uint8Array | null;
+  threadName: string;
 }
+
+/** See Stored.successors. */
+const SUCCESSORS = 4;
+/** Longer threads are not kept with their entry (Stored.threadBytes). */
+const MAX_THREAD_KEPT = 64;
+const NONE: readonly never[] = [];
 
 export class EntryMemo<V> {
   private readonly table = new Map<number, Stored<V>[]>();
@@ -79,8 +107,13 @@ export class EntryMemo<V> {
   private words: Int32Array = new Int32Array(0);
   private wordsOf: ArrayBufferLike | null = null;
   private readonly hits: number[] = [];
-  /** The stored entry the last lookup found, or the one remember() stored last (null after a miss). */
+  /** The stored entry the last lookup found, or the one remember() stored last. */
   private last: Stored<V> | null = null;
+  /** Lookups that found nothing since `last` (its `successors` are the guesses at 0, `afterMiss` at 1). */
+  private misses = 0;
+  /** lookNext tried the guesses for the entry at this offset of this buffer, in vain: look() does not try them again. */
+  private guessFailedAt = -1;
+  private guessFailedIn: Buffer | null = null;
 
   /**
    * The stored reading of the entry `buf[start, end)` whose first line ends at `headerEnd`, or
@@ -108,27 +141,133 @@ export class EntryMemo<V> {
     this.close = close;
     this.end = end;
     this.headerEnd = headerEnd;
-    // The entry that followed the last one found, compared first: no hash when it is the one.
-    const last = this.last;
-    const guess = last?.next;
-    if (guess && (!mustHit || guess.hit) && this.matches(guess, buf, start, close, end, len1, len2)) {
+    // The entries that followed the last one found, compared first: no hash when it is one of them.
+    const guesses = this.guessFailedAt === start && this.guessFailedIn === buf ? NONE : this.guesses();
+    this.guessFailedIn = null;
+    for (let i = 0; i < guesses.length; i++) {
+      const guess = guesses[i]!;
+      if ((mustHit && !guess.hit) || !this.matches(guess, buf, start, close, end, len1, len2)) continue;
       this.hash = guess.hash;
-      this.last = guess;
+      this.link(guess);
+      this.found(guess);
       return guess.value;
     }
-    this.last = null;
     const h = this.hashSpan(buf, start + 23, open + 1, this.hashSpan(buf, d1, end, this.hashSpan(buf, close, d0, 0x811c9dc5)));
     this.hash = h;
     const candidates = this.table.get(h);
-    if (!candidates) return undefined;
-    for (let i = 0; i < candidates.length; i++) {
-      const c = candidates[i]!;
-      if ((mustHit && !c.hit) || !this.matches(c, buf, start, close, end, len1, len2)) continue;
-      if (last) last.next = c;
-      this.last = c;
-      return c.value;
+    if (candidates) {
+      for (let i = 0; i < candidates.length; i++) {
+        const c = candidates[i]!;
+        if ((mustHit && !c.hit) || !this.matches(c, buf, start, close, end, len1, len2)) continue;
+        this.link(c);
+        this.found(c);
+        return c.value;
+      }
     }
+    this.misses++;
     return undefined;
+  }
+
+  /** The stored entries expected next: those that followed `last` before (with one unknown entry between after a miss). */
+  private guesses(): readonly Stored<V>[] {
+    const last = this.last;
+    if (!last) return NONE;
+    if (this.misses === 0) return last.successors;
+    return this.misses === 1 && last.afterMiss ? [last.afterMiss] : NONE;
+  }
+
+  /** Notes that `c` came after `last` (directly: first of its successors; or after one unknown entry). */
+  private link(c: Stored<V>): void {
+    const last = this.last;
+    if (!last) return;
+    if (this.misses === 1) {
+      last.afterMiss = c;
+      return;
+    }
+    if (this.misses !== 0) return;
+    const list = last.successors;
+    if (list[0] === c) return;
+    const i = list.indexOf(c);
+    if (i !== -1) list.splice(i, 1);
+    else if (list.length >= SUCCESSORS) list.pop();
+    list.unshift(c);
+  }
+
+  private found(c: Stored<V>): void {
+    this.last = c;
+    this.misses = 0;
+  }
+
+  /**
+   * The fast path for a log of events: whether the entry starting at `start` (a timestamped line:
+   * the caller checked) is one of the guessed ones (see guesses()), compared with its key directly in the
+   * Buffer, without looking for line ends or hashing. Gives what look() would give for the entry
+   * the scanner would have cut there, or undefined (then the caller goes the usual way): the
+   * entry ends where the key's bytes end only when the scanner's regionEndOf would end it there
+   * too (the next line is timestamped, the region ends, or it has MAX_ENTRY_LINES lines), since
+   * the lines in between are the stored entry's, byte for byte. entryEnd() then tells where it ends.
+   */
+  lookNext(buf: Buffer, start: number, regionEnd: number, mustHit: boolean): V | undefined {
+    this.buf = null;
+    const guesses = this.guesses();
+    const sep = buf[start + 19];
+    if (guesses.length === 0 || (sep !== 0x2c && sep !== 0x2e) || !isDigit(buf[start + 20]!) || !isDigit(buf[start + 21]!) || !isDigit(buf[start + 22]!)) return undefined;
+    for (let i = 0; i < guesses.length; i++) {
+      const guess = guesses[i]!;
+      if ((mustHit && !guess.hit) || !this.isAt(guess, buf, start, regionEnd)) continue;
+      this.hash = guess.hash;
+      if (i !== 0 || this.misses !== 0) this.link(guess); // else it is already the first successor
+      this.found(guess);
+      return guess.value;
+    }
+    this.guessFailedAt = start;
+    this.guessFailedIn = buf;
+    return undefined;
+  }
+
+  /**
+   * Whether the entry at `start` is `guess` but for time, thread and duration, ending where the
+   * scanner would end it (see lookNext); if so, leaves its offsets for time(), thread(),
+   * duration() and entryEnd().
+   */
+  private isAt(guess: Stored<V>, buf: Buffer, start: number, regionEnd: number): boolean {
+    const key = guess.key;
+    const len1 = guess.split;
+    const base = start + 23;
+    if (base + len1 >= regionEnd) return false;
+    let k = 0;
+    while (k < len1 && key[k] === buf[base + k]) k++;
+    if (k !== len1) return false;
+    const open = base + len1 - 1;
+    // The thread: up to the first `]` of the first line.
+    let close = open + 1;
+    while (close < regionEnd && buf[close] !== CLOSE && buf[close] !== 10) close++;
+    const len2 = guess.split2;
+    const d0 = close + len2;
+    if (buf[close] !== CLOSE || d0 > regionEnd || buf.compare(key, len1, len1 + len2, close, d0) !== 0) return false;
+    let d1 = d0;
+    if (guess.timed) {
+      // Its own duration: 1 to 9 digits, as durationSpan reads them, then the rest of the key.
+      while (d1 < regionEnd && d1 - d0 < 10 && isDigit(buf[d1]!)) d1++;
+      if (d1 === d0 || d1 - d0 > 9) return false;
+    }
+    const end = d1 + key.length - len1 - len2;
+    if (end > regionEnd || end - start > MAX_KEY_BYTES || (d1 !== end && buf.compare(key, len1 + len2, key.length, d1, end) !== 0)) return false;
+    if (end < regionEnd && guess.lines < MAX_ENTRY_LINES && !isHeaderAtBytes(buf, end)) return false;
+    this.buf = buf;
+    this.start = start;
+    this.open = open;
+    this.close = close;
+    this.end = end;
+    this.headerEnd = guess.lines === 0 ? end - 1 : close + guess.headerOffset;
+    this.d0 = guess.timed ? d0 : end;
+    this.d1 = guess.timed ? d1 : end;
+    return true;
+  }
+
+  /** Where the entry last found by lookNext ends. */
+  entryEnd(): number {
+    return this.end;
   }
 
   /**
@@ -147,26 +286,28 @@ export class EntryMemo<V> {
   }
 
   /**
-   * Finds a send's duration in a one-line entry, `… call is <1-9 digits> Milli…` at the end of
-   * its line (the transport.sendMessage() and Future.get lines of every send), and leaves it out
-   * of the key: every send has its own duration, so without this each of them was read in full.
+   * Finds a send's duration, `… call is <1-9 digits> Milli…` at the end of the entry's last line
+   * (the transport.sendMessage() and Future.get lines of every send, one line or, as the guide
+   * prints it, the header and two continuation lines), and leaves it out of the key: every send
+   * has its own duration, so without this each of them was read in full.
    * The reading stored for such a key holds some other send's duration: the caller puts this
    * one's in (duration()), and stores only readings that depend on the digits in no other way
    * (see the analyzer's addEntry).
    */
   private durationSpan(buf: Buffer, close: number, headerEnd: number, end: number): void {
     this.d0 = this.d1 = end;
-    if (end !== headerEnd + 1) return;
-    // From the line's end back over ` Milli Seconds.` / ` Milliseconds.` (at most 16 bytes) to the digits.
-    let p = headerEnd;
-    const stop = Math.max(close, headerEnd - 16);
+    // From the last line's end back over ` Milli Seconds.` / ` Milliseconds.` (at most 16 bytes) to the digits.
+    const lineEnd = end - 1;
+    if (lineEnd < headerEnd || buf[lineEnd] !== 10) return;
+    let p = lineEnd;
+    const stop = Math.max(close, lineEnd - 16);
     while (p > stop && !isDigit(buf[p - 1]!)) p--;
     const d1 = p;
     while (p > close && d1 - p < 10 && isDigit(buf[p - 1]!)) p--;
     const d0 = p;
     if (d1 === d0 || d1 - d0 > 9 || d0 - CALL_IS.length < close) return;
     if (buf.compare(CALL_IS, 0, CALL_IS.length, d0 - CALL_IS.length, d0) !== 0) return;
-    if (d1 + MILLI.length > headerEnd || buf.compare(MILLI, 0, MILLI.length, d1, d1 + MILLI.length) !== 0) return;
+    if (d1 + MILLI.length > lineEnd || buf.compare(MILLI, 0, MILLI.length, d1, d1 + MILLI.length) !== 0) return;
     this.d0 = d0;
     this.d1 = d1;
   }
@@ -206,7 +347,24 @@ export class EntryMemo<V> {
 
   /** The thread of the entry last looked up. */
   thread(): string {
-    return utf8(this.buf!, this.open + 1, this.close);
+    const buf = this.buf!;
+    const a = this.open + 1;
+    const n = this.close - a;
+    // `last` is the stored entry this lookup matched, unless it missed (then the entry is read in full).
+    const c = this.misses === 0 ? this.last : null;
+    if (c === null) return utf8(buf, a, this.close);
+    const kept = c.threadBytes;
+    if (kept !== null && kept.length === n) {
+      let k = 0;
+      while (k < n && kept[k] === buf[a + k]) k++;
+      if (k === n) return c.threadName;
+    }
+    const name = utf8(buf, a, this.close);
+    if (n <= MAX_THREAD_KEPT) {
+      c.threadBytes = Uint8Array.prototype.slice.call(buf, a, this.close); // a copy: Buffer#slice would share the scanner's buffer
+      c.threadName = name;
+    }
+    return name;
   }
 
   /** True when the entry last looked up is worth storing once read: it has a key, seen before. */
@@ -234,6 +392,7 @@ export class EntryMemo<V> {
       this.table.clear();
       this.stored = 0;
       this.last = null;
+      this.misses = 0;
     }
     const len1 = this.open + 1 - (this.start + 23);
     const len2 = this.d0 - this.close;
@@ -247,12 +406,20 @@ export class EntryMemo<V> {
     PREFILTER_SEARCH.find(buf, this.start + 23, this.open + 1, hits);
     PREFILTER_SEARCH.find(buf, this.close, this.d0, hits);
     PREFILTER_SEARCH.find(buf, this.d1, this.end, hits);
+    let lines = 0;
+    for (let p = buf.indexOf(10, this.headerEnd + 1); p !== -1 && p < this.end; p = buf.indexOf(10, p + 1)) lines++;
     const list = this.table.get(this.hash);
-    const stored: Stored<V> = { key, split: len1, split2: len2, value, hit: hits.length > 0, hash: this.hash, next: null };
+    const stored: Stored<V> = {
+      key, split: len1, split2: len2, value, hit: hits.length > 0, hash: this.hash,
+      lines, timed: this.d0 !== this.end, headerOffset: this.headerEnd - this.close, successors: [], afterMiss: null, threadBytes: null, threadName: '',
+    };
     if (list) list.push(stored);
     else this.table.set(this.hash, [stored]);
     this.stored++;
-    this.last = stored;
+    // It was the lookup that missed: it follows `last` directly when that was the only miss.
+    if (this.misses > 0) this.misses--;
+    this.link(stored);
+    this.found(stored);
     this.buf = null;
   }
 }

@@ -1,8 +1,8 @@
-import { primaryIseErrorCode } from '../../../../shared/ise-errors';
 import type { FindingCode } from '../../../../shared/findings';
 import type { LogEventKind } from '../../../../shared/contract/troubleshoot';
 import type { RawEntry } from './scanner';
 import { redactAndCut, redactLogText } from '../../diagnostics/redact';
+import { primaryErrorCode } from './error-codes';
 
 /** What one entry says: at most one timeline event, a failure code, settings it carries. */
 export interface EntryMeaning {
@@ -97,11 +97,11 @@ export function interpretEntry(entry: RawEntry): EntryMeaning | null {
   if (status) {
     const durationMs = int(FUTURE_DURATION.exec(text)?.[1]);
     const ok = status[1]!.toLowerCase() === 'success';
-    const code = ok ? undefined : (primaryIseErrorCode(text) ?? undefined);
+    const code = ok ? undefined : (primaryErrorCode(text) ?? undefined);
     return { kind: ok ? 'send-success' : 'send-failed', detail: `Future.get status: ${status[1]}`, ...(durationMs !== undefined ? { durationMs } : {}), ...(code ? { code } : {}) };
   }
   if (FAILURE_HINT.test(text)) {
-    const code = primaryIseErrorCode(text);
+    const code = primaryErrorCode(text);
     if (code) return { kind: SEND_FAILED.test(text) ? 'send-failed' : 'failure', detail: shortDetail(text), code };
     if (SEND_FAILED.test(text)) return { kind: 'send-failed', detail: shortDetail(text) };
     if (/ERROR|WARN/.test(entry.header.level) && SMTP_COMPONENT.test(entry.header.logger)) return { kind: 'error', detail: shortDetail(text) };

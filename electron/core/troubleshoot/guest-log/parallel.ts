@@ -72,14 +72,17 @@ export type RangeMessage = { index: number; part: AnalysisPart } | { done: true 
 
 /**
  * How many threads to use by default: one per CPU (at most 4), but only one when the machine's
- * run queue already fills every CPU (the 1-minute load average; Windows reports 0). Why: each
- * thread runs its code unoptimised at first, and on a busy machine V8's optimising compiler,
- * which runs on background threads, gets little CPU, so every extra thread adds its warm-up;
- * measured at load 13 on 2 CPUs, a 50 MB log of events took ~30 % more CPU and no less wall time
- * on two threads than on one. On an idle machine two threads halve the wall time.
+ * run queue is already four times its CPUs (the 1-minute load average; Windows reports 0).
+ * Why that high: the second thread costs ~40 % more CPU in all (each isolate warms up and
+ * optimises its own code), but the person waiting gets the result sooner at any load seen:
+ * a 256 MB log of events on 2 CPUs with 0 / 2 / 4 / 8 / 12 busy processes beside it took
+ * 1.2 / 1.7 / 2.4-3.8 / 4.3-5.0 / 7.7-8.9 s on two threads against 1.3-1.5 / 2.0-2.5 /
+ * 3.2-3.9 / 4.7-9.0 / 9.0-13.5 s on one. (An earlier version of the analyzer, which warmed up
+ * much more slowly, gained nothing from a second thread at load 13.) Past 4 × CPUs the extra CPU
+ * is taken from work that is already waiting.
  */
 export function defaultThreads(cpus = availableParallelism(), load1 = loadavg()[0] ?? 0): number {
-  if (load1 >= cpus) return 1;
+  if (load1 >= 4 * cpus) return 1;
   return Math.max(1, Math.min(MAX_THREADS, cpus));
 }
 
@@ -183,7 +186,7 @@ export async function analyzeRange(path: string, name: string, start: number, en
   analysis.beginSource(name);
   const scanner = new GuestLogScanner(
     (entry) => analysis.addEntry(entry),
-    (buf, s, headerEnd, e, mustHit) => analysis.tryBytes(buf, s, headerEnd, e, mustHit),
+    analysis,
   );
   for await (const chunk of readRange(path, start, end)) scanner.push(chunk);
   scanner.end();

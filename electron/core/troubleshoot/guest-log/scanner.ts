@@ -38,6 +38,20 @@ const MAX_TAIL_BYTES = 4 * 1024 * 1024;
 /** See GuestLogScanner.knownCredit. */
 const MAX_KNOWN_CREDIT = 16;
 
+/**
+ * What the scanner asks before decoding an entry (the analyzer, with its memo of entries seen
+ * before): whether it can take the entry from its bytes alone. With `mustHit` the scanner has not
+ * searched the entry: it may be taken only when its bytes are known to hold a prefilter hit.
+ */
+export interface KnownEntries {
+  /** The entry `buf[start, end)`, first line ending at `headerEnd`: true when taken. */
+  tryBytes(buf: Buffer, start: number, headerEnd: number, end: number, mustHit: boolean): boolean;
+  /**
+   * The entry starting at `start` (a timestamped line), before the scanner has looked for its
+   * end: where it ends when taken (the end the scanner would have found), else -1.
+   */
+  tryNext(buf: Buffer, start: number, regionEnd: number, mustHit: boolean): number;
+}
 
 /** The start of the line before the one starting at `ls` (> 0). */
 function previousLineStart(buf: Buffer, ls: number): number {
@@ -91,15 +105,13 @@ export class GuestLogScanner {
   private probes = 0;
 
   /**
-   * `onEntry` gets each entry decoded. `tryBytes`, when given, sees each entry's bytes first
-   * (`buf[start, end)`, first line ending at `headerEnd`) and returns true when it took the entry
-   * without decoding (the analyzer's memo of entries seen before); onEntry then follows only for
-   * the others, right after their tryBytes call. With `mustHit` the scanner has not searched the
-   * entry: tryBytes may take it only when it knows the entry's bytes hold a prefilter hit.
+   * `onEntry` gets each entry decoded. `known`, when given, sees each entry's bytes first and
+   * takes those it can without decoding (the analyzer's memo of entries seen before); onEntry
+   * then follows only for the others, right after their tryBytes call.
    */
   constructor(
     private readonly onEntry: (entry: RawEntry) => void,
-    private readonly tryBytes?: (buf: Buffer, start: number, headerEnd: number, end: number, mustHit: boolean) => boolean,
+    private readonly known?: KnownEntries,
   ) {}
 
   /** Takes the next bytes of the file. */
@@ -209,7 +221,7 @@ export class GuestLogScanner {
         continue;
       }
       doneUntil = this.emit(buf, entryStart, regionEnd);
-      if (this.tryBytes && (this.knownCredit > 0 || (++this.probes & 31) === 0)) doneUntil = this.takeKnown(buf, doneUntil, regionEnd);
+      if (this.known && (this.knownCredit > 0 || (++this.probes & 31) === 0)) doneUntil = this.takeKnown(buf, doneUntil, regionEnd);
     }
   }
 
@@ -218,11 +230,18 @@ export class GuestLogScanner {
    * where the first other one starts (the search goes on from there).
    */
   private takeKnown(buf: Buffer, from: number, regionEnd: number): number {
+    const known = this.known!;
     let entryStart = from;
     while (entryStart < regionEnd && isHeaderAtBytes(buf, entryStart)) {
+      // The memo's guess first: it finds the entry's end itself, comparing bytes it must compare anyway.
+      const next = known.tryNext(buf, entryStart, regionEnd, true);
+      if (next !== -1) {
+        entryStart = next;
+        continue;
+      }
       const headerEnd = buf.indexOf(10, entryStart);
       const end = this.regionEndOf(buf, headerEnd, regionEnd);
-      if (!this.tryBytes!(buf, entryStart, headerEnd, end, true)) break;
+      if (!known.tryBytes(buf, entryStart, headerEnd, end, true)) break;
       entryStart = end;
     }
     // Worth trying while it pays: where events stand between other entries, the entry after an
@@ -250,13 +269,18 @@ export class GuestLogScanner {
 
   /** Decodes the entry starting at `entryStart` and hands it on; returns the end of its region. */
   private emit(buf: Buffer, entryStart: number, regionEnd: number): number {
+    // An entry start without a timestamp is the file's first line (lines before any timestamp).
+    const timestamped = isHeaderAtBytes(buf, entryStart);
+    if (timestamped && this.known) {
+      const next = this.known.tryNext(buf, entryStart, regionEnd, false);
+      if (next !== -1) return next;
+    }
     const headerEnd = buf.indexOf(10, entryStart);
     // The entry's continuation lines, by their bytes: the first MAX_ENTRY_LINES up to the next timestamp.
     const end = this.regionEndOf(buf, headerEnd, regionEnd);
-    if (this.tryBytes?.(buf, entryStart, headerEnd, end, false)) return end;
+    if (this.known?.tryBytes(buf, entryStart, headerEnd, end, false)) return end;
     const first = decodeLine(buf, entryStart, headerEnd);
-    // An entry start without a timestamp is the file's first line (lines before any timestamp).
-    const header: EntryHeader = isHeaderAtBytes(buf, entryStart) ? parseHeader(first) : { time: '', level: '', thread: '', logger: '', message: first };
+    const header: EntryHeader = timestamped ? parseHeader(first) : { time: '', level: '', thread: '', logger: '', message: first };
     const lines: string[] = [];
     let chars = 0;
     for (let i = headerEnd + 1; i < end && chars < MAX_ENTRY_CHARS; ) {

@@ -245,6 +245,18 @@ function findStatusCodesFrom(buf: Buffer, from: number, to: number, a0: number, 
 /** The prefilter's search, compiled once. */
 export const PREFILTER_SEARCH = new FragmentSearch(PREFILTER_FRAGMENTS);
 
+/**
+ * One small search right away, over text holding every fragment and a status code, so that each
+ * line of find() has run once before V8 optimises it. Why: the first real search is usually a
+ * long one, V8 optimises its loop while it runs (on-stack replacement), and the code after the
+ * loop, never run yet, had no type feedback; that optimised loop was entered again for each
+ * long search and thrown away at the loop's end each time (`--trace-deopt`: ~20 "insufficient
+ * type feedback" deopts of findBoth per thread on a log of events), which kept the first
+ * ranges at half speed.
+ */
+const PRIMER = Buffer.from(`${PREFILTER_FRAGMENTS.join(' 535 5.7.3 ')} 4.4.1 `.repeat(4), 'latin1');
+PREFILTER_SEARCH.find(PRIMER, 0, PRIMER.length, []);
+
 /** The smallest block a cursor searches at once: a few entries of a log full of events. */
 const MIN_BLOCK = 1024;
 /** The largest: on a log with few events the search runs in long passes, as find() does best. */
@@ -271,6 +283,8 @@ export class SearchCursor {
   /** How many of the current block's hits were handed out. */
   private used = 0;
   private block = 16 * 1024;
+  /** Nothing searched since reset(): the next block keeps the size the last region left (see searchBlock). */
+  private fresh = false;
 
   constructor(private readonly search: FragmentSearch) {}
 
@@ -282,6 +296,7 @@ export class SearchCursor {
     this.count = 0;
     this.k = 0;
     this.used = 0;
+    this.fresh = true;
   }
 
   /** The first hit at `p` or later, or -1. `p` must not go back between calls. */
@@ -300,7 +315,11 @@ export class SearchCursor {
   /** Finds the hits starting in [q, q + block), searching up to the longest fragment past it. */
   private searchBlock(q: number): void {
     const n0 = this.count;
-    if (n0 === 0) this.block = Math.min(MAX_BLOCK, this.block * 4);
+    // Right after reset() there is no block to judge: an empty "last block" there made the block
+    // quadruple at every chunk's start, so on a log the memo walks whole (every entry known) each
+    // 1 MB chunk was searched in full before its first entry was taken.
+    if (this.fresh) this.fresh = false;
+    else if (n0 === 0) this.block = Math.min(MAX_BLOCK, this.block * 4);
     else if (this.used * 4 < n0) this.block = Math.max(MIN_BLOCK, this.block >>> 1);
     else this.block = Math.min(MAX_BLOCK, this.block * 2);
     const to = this.to;

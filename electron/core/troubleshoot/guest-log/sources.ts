@@ -37,6 +37,10 @@ export function bufferInput(name: string, data: Buffer): LogInput {
   };
 }
 
+async function* copies(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) yield Buffer.from(chunk);
+}
+
 /** The log text of an input: gunzipped when it starts with gzip's magic bytes, within the limits of gzip-limits.ts. */
 async function* logBytes(input: LogInput, limits?: GzipLimits): AsyncGenerator<Buffer> {
   const it = input.open()[Symbol.asyncIterator]();
@@ -54,7 +58,8 @@ async function* logBytes(input: LogInput, limits?: GzipLimits): AsyncGenerator<B
   }
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
     // One chunk ahead at most: zlib's count of bytes consumed is then close to what was read.
-    const source = Readable.from(all(), { highWaterMark: 1 });
+    // Copied: gunzip keeps the chunks it was given, and a file's chunks are valid only until the next one (read-range.ts).
+    const source = Readable.from(copies(all()), { highWaterMark: 1 });
     const gunzip = createGunzip({ chunkSize: 256 * 1024 });
     source.on('error', (err) => gunzip.destroy(err));
     source.pipe(gunzip);
@@ -133,7 +138,7 @@ export async function analyzeGuestLogs(inputs: LogInput[], options: { parallel?:
       if (input.path && (await analyzeFileInRanges(analysis, input.path, input.name, options.parallel, pool))) continue;
       const scanner = new GuestLogScanner(
         (entry) => analysis.addEntry(entry),
-        (buf, start, headerEnd, end, mustHit) => analysis.tryBytes(buf, start, headerEnd, end, mustHit),
+        analysis,
       );
       try {
         for await (const chunk of logBytes(input, options.gzip)) {

@@ -274,6 +274,34 @@ describe('guest.log analyzer: the fast path equals the naive reference', () => {
     }
   });
 
+  it('takes an entry by the memo\'s guess only where the scanner would end it (more lines, a 61st line, other successors, whatever the chunking)', async () => {
+    // A known one-line entry, then the same first line with continuation lines after it; one with
+    // exactly MAX_ENTRY_LINES lines and one with a line more; and A followed by B or C in turns,
+    // so that A has more than one successor.
+    // A's thread changes now and then (same length): the memo keeps an entry's last thread name.
+    const a = (n: number) => `ERROR [admin-http-pool${Math.floor(n / 4) % 3}][[]] ${SS} -::admin:::- Exception : javax.mail.AuthenticationFailedException: 535 5.7.3 Authentication unsuccessful`;
+    const b = `DEBUG [admin-http-pool2][[]] ${SS} -::admin:::- inside smtpServerSettings testConnection`;
+    const c = `INFO   [admin-http-pool3][[]] ${R} -::sponsor:::- sendMailMessage: Future.get status: success`;
+    const trace = (n: number, last: string) => Array.from({ length: n }, (_, k) => (k === n - 1 ? last : `\tat y.Z${k}(Z.java:1)`));
+    const lines: string[] = [];
+    for (let n = 0; n < 300; n++) {
+      const t = TS(n);
+      lines.push(`${t} ${a(n)}`);
+      if (n % 5 === 1) lines.push('\tat javax.mail.Service.connect(Service.java:1): connect timed out');
+      if (n % 11 === 3) lines.push(...trace(MAX_ENTRY_LINES, '\tat z.Last(Z.java:1)'));
+      if (n % 13 === 4) lines.push(...trace(MAX_ENTRY_LINES + 1, '\tat z.Late(Z.java:1): PKIX path building failed'));
+      lines.push(`${t} ${n % 3 === 0 ? b : c}`, ...(n % 3 === 2 ? [` Time taken for Future.get method call is ${(n * 37) % 100000} Milliseconds.`] : []));
+    }
+    const data = Buffer.from(lines.join('\n') + '\n');
+    const expected = withoutTiming(referenceAnalysis([{ name: 'successors.log', data }]));
+    expect(expected.findings.find((f) => f.code === 'SMTP_AUTH_REJECTED')?.count).toBe(300);
+    expect(expected.findings.map((f) => f.code)).not.toContain('TLS_UNTRUSTED_CHAIN'); // past the region
+    expect(expected.sends.success).toBeGreaterThan(90);
+    for (const size of [data.length, 4096, 1000, 97]) {
+      expect({ size, a: withoutTiming(await analyzeGuestLogs([chunked('successors.log', data, size)])) }).toEqual({ size, a: expected });
+    }
+  });
+
   it('does not count an entry like one whose only fragment was in its thread', async () => {
     // The memo keys an entry on its bytes without time and thread: a fragment in the thread
     // (PKIX here) must not make the same message on another thread count.

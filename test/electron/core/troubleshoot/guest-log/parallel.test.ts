@@ -52,11 +52,12 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('guest.log in ranges on worker threads', () => {
-  it('uses one thread per CPU (at most 4), and one alone when other work already fills every CPU', () => {
+  it('uses one thread per CPU (at most 4), and one alone when four times the CPUs are already busy', () => {
     expect(defaultThreads(2, 0.4)).toBe(2);
     expect(defaultThreads(8, 3)).toBe(4);
     expect(defaultThreads(2, 1.9)).toBe(2);
-    expect(defaultThreads(2, 2)).toBe(1);
+    expect(defaultThreads(2, 7.9)).toBe(2);
+    expect(defaultThreads(2, 8)).toBe(1);
     expect(defaultThreads(2, 13)).toBe(1);
     expect(defaultThreads(1, 0)).toBe(1);
   });
