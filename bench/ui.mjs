@@ -59,28 +59,51 @@ export async function benchUi({ runs = 3, rttMs = 40, log = () => undefined }) {
     writeProfileStore({ dataDir: big, count: 1000, withReports: true });
     const s1 = await serve(big);
     const screen = [];
+    const driven = [];
     try {
       for (let i = 0; i <= runs; i++) {
         const context = await browser.newContext({ locale: 'en-US' });
         const page = await context.newPage();
         await page.goto(s1.url);
         await page.getByTestId('nav-profiles').waitFor();
+        // Timed inside the page, as the wizard's Check below: from the click event (a capturing
+        // listener) to the first animation frame after the 50th row is in the DOM. Playwright's
+        // own view (its click's actionability checks and CDP round trips included) is kept beside it.
+        await page.evaluate(armProfilesClick);
         const t = performance.now();
         await page.getByTestId('nav-profiles').click();
-        await page.waitForFunction(() => document.querySelectorAll('[data-testid="profile-row"]').length === 50, undefined, { polling: 'raf', timeout: 30_000 });
-        if (i > 0) screen.push(performance.now() - t); // the first run warms the server's cache and the disk
+        await page.waitForFunction(() => window.__profilesBench.drawnAt !== null, undefined, { polling: 'raf', timeout: 30_000 });
+        const outside = performance.now() - t;
+        const inside = await page.evaluate(() => window.__profilesBench.drawnAt - window.__profilesBench.clickAt);
+        if (i > 0) {
+          // The first run warms the server's cache and the disk.
+          screen.push(inside);
+          driven.push(outside);
+        }
         await context.close();
       }
     } finally {
       await s1.stop();
     }
-    log(`ui: Profiles screen with 1,000 profiles ×${runs}: ${screen.map((x) => Math.round(x)).join(', ')} ms`);
+    log(`ui: Profiles screen with 1,000 profiles ×${runs}: ${screen.map((x) => Math.round(x)).join(', ')} ms in the page (${driven.map((x) => Math.round(x)).join(', ')} ms as Playwright sees it)`);
     const check = await wizardChecks(browser, { runs, rttMs, dir, log });
-    return { screen: summarize(screen), check };
+    return { screen: summarize(screen), screenDriven: summarize(driven), check };
   } finally {
     await browser.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Arms the page for the click on Profiles: its time, and the first frame after the 50th row is in the DOM. */
+function armProfilesClick() {
+  const b = { clickAt: null, drawnAt: null };
+  window.__profilesBench = b;
+  document.querySelector('[data-testid="nav-profiles"]').addEventListener('click', () => (b.clickAt = performance.now()), { capture: true, once: true });
+  const check = () => {
+    if (b.clickAt !== null && document.querySelectorAll('[data-testid="profile-row"]').length === 50) requestAnimationFrame(() => (b.drawnAt = performance.now()));
+    else requestAnimationFrame(check);
+  };
+  check();
 }
 
 /** Arms the page for one press: the press time, the verdict's arrival in the DOM, the next frame. */
@@ -181,7 +204,10 @@ async function wizardChecks(browser, { runs, rttMs, dir, log }) {
 const STEP_LABEL = { 'app-registration': 'App registration (token, claims)', verify: 'Verify (the full run)' };
 
 export function uiRows(U) {
-  const rows = [{ metric: 'Profiles screen, 1,000 profiles: click → first 50 rows drawn (Chromium)', s: U.screen, unit: 'ms', goal: `< ${UI_GOALS.screenMs} ms`, result: U.screen.median < UI_GOALS.screenMs ? 'met' : 'MISSED' }];
+  const rows = [
+    { metric: 'Profiles screen, 1,000 profiles: click → first 50 rows drawn (Chromium, timed in the page)', s: U.screen, unit: 'ms', goal: `< ${UI_GOALS.screenMs} ms`, result: U.screen.median < UI_GOALS.screenMs ? 'met' : 'MISSED' },
+    { metric: '… the same clicks as Playwright sees them (its click() call to waitForFunction resolved)', s: U.screenDriven, unit: 'ms', goal: '', result: "includes Playwright's actionability checks and CDP round trips" },
+  ];
   for (const [screen, c] of Object.entries(U.check.screens)) {
     const g = withinMargin(c.press.median, c.engine.median, UI_GOALS.overMs);
     rows.push(
